@@ -1,0 +1,55 @@
+# The README's two commands are `make demo` and `make test`; everything else supports them.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: setup demo test bench lint format assets clean
+
+setup: $(VENV)/.installed static/dist/.built
+
+$(VENV)/.installed: pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) is needed: install Python 3.11" >&2; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet --editable '.[test]'
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm is needed to build the GOV.UK Frontend assets: apt-get install nodejs npm" >&2; exit 1; }
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
+
+static/dist/.built: node_modules/.installed $(wildcard static/scss/*.scss)
+	npm run --silent build
+	touch $@
+
+assets: static/dist/.built
+
+demo: setup
+	DEBUG=1 $(MANAGE) migrate --noinput
+	DEBUG=1 $(MANAGE) load_demo
+	@echo ""
+	@echo "Serving the demo on http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
+	DEBUG=1 $(MANAGE) runserver --noreload $(HOST):$(PORT)
+
+test: setup
+	scripts/ensure-system-packages
+	SECRET_KEY=test-only-key-not-for-production scripts/with-postgres $(PY) -m pytest $(PYTEST_ARGS)
+
+bench: setup
+	DEBUG=0 SECRET_KEY=bench-only-key-not-for-production scripts/with-postgres scripts/run-bench $(PY)
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: setup
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+clean:
+	rm -rf $(VENV) node_modules static/dist staticfiles test-artifacts db.sqlite3

@@ -1,0 +1,1 @@
+"""Committees, meetings, agendas, minutes, actions and the agenda pack."""

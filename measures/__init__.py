@@ -1,0 +1,1 @@
+"""Council Business Plan measures, targets, figures, ratings and benchmarks."""

@@ -1,0 +1,1 @@
+"""Measures, targets and quarterly figures."""

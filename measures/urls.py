@@ -1,0 +1,9 @@
+"""Measures pages."""
+
+from django.urls import path
+
+from measures import views
+
+urlpatterns = [
+    path("", views.measure_list, name="measure-list"),
+]

@@ -1,0 +1,1 @@
+"""Children's services performance scrutiny for English councils."""

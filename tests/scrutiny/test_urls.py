@@ -1,0 +1,71 @@
+"""Every page answers, without a server error, for the public and for every role."""
+
+import pytest
+from django.test import Client
+
+from scrutiny.roles import Role
+
+# Add each new page here: the public and every role are tried on it.
+PAGES = [
+    "/",
+    "/accessibility/",
+    "/healthz",
+    "/sign-in/",
+    "/measures/",
+    "/committees/",
+    "/committees/meetings/",
+    "/admin/",
+    "/no-such-page/",
+]
+
+VISITORS = [None, *Role]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize("role", VISITORS, ids=lambda r: r.value if r else "public")
+def test_page_answers_without_a_server_error(client: Client, make_user, path, role) -> None:
+    if role:
+        client.force_login(make_user(username="visitor", role=role))
+    response = client.get(path, follow=True)
+    assert response.status_code < 500
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "title"),
+    [
+        ("/", "Dashboard"),
+        ("/accessibility/", "Accessibility statement"),
+        ("/sign-in/", "Sign in"),
+        ("/measures/", "Measures"),
+        ("/committees/", "Committees"),
+        ("/committees/meetings/", "Meetings"),
+        ("/no-such-page/", "Page not found"),
+    ],
+)
+def test_page_title_names_the_page_service_and_council(client: Client, path, title) -> None:
+    response = client.get(path)
+    expected = f"<title>{title} – Children&#x27;s services scrutiny – Lincolnshire County Council"
+    assert expected in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_admin_turns_away_committee_members(client: Client, make_user) -> None:
+    client.force_login(make_user(username="cllr", role=Role.COMMITTEE_MEMBER))
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
+
+
+@pytest.mark.django_db
+def test_officers_reach_the_admin(client: Client, make_user) -> None:
+    client.force_login(make_user(username="off", role=Role.OFFICER))
+    assert client.get("/admin/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_health_check_reports_the_database(client: Client) -> None:
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
