@@ -1,1 +1,454 @@
 """Measures, targets and quarterly figures."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, RegexValidator
+from django.db import models
+from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
+
+from measures.checks import FigureFacts, check_figure, resolved_value
+from measures.periods import FinancialYear, Period
+from measures.rating import Polarity, Scheme, Status, rate
+from measures.targets import Comparator, describe_following
+from measures.units import Unit, format_value
+
+QUARTERS = [(1, "Q1"), (2, "Q2"), (3, "Q3"), (4, "Q4")]
+FIGURE = {"max_digits": 16, "decimal_places": 4, "null": True, "blank": True}
+
+
+def rating_scheme() -> Scheme:
+    """The RAG scheme this council has chosen (the RAG_SCHEME setting)."""
+    return Scheme(settings.RAG_SCHEME)
+
+
+class Ambition(models.Model):
+    """A Council Business Plan ambition, e.g. "Communities are safe and protected"."""
+
+    name = models.CharField(max_length=200, unique=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Outcome(models.Model):
+    """An outcome under an ambition, e.g. "Children are safe and healthy"."""
+
+    ambition = models.ForeignKey(Ambition, on_delete=models.PROTECT, related_name="outcomes")
+    name = models.CharField(max_length=200)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["ambition__order", "order", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["ambition", "name"], name="outcome_unique_in_ambition")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Frequency(models.TextChoices):
+    QUARTERLY = "quarterly", "Quarterly"
+    ANNUAL = "annual", "Annual"
+
+
+class HowTaken(models.TextChoices):
+    SNAPSHOT = "snapshot", "Snapshot at the end of the period"
+    YEAR_TO_DATE = "year_to_date", "Year to date"
+    ROLLING_12_MONTHS = "rolling_12_months", "Rolling 12 months"
+    ACADEMIC_YEAR = "academic_year", "Academic year"
+
+
+class MeasureQuerySet(models.QuerySet["Measure"]):
+    def in_council_order(self) -> MeasureQuerySet:
+        return self.select_related("outcome__ambition", "owner").order_by(
+            "outcome__ambition__order", "outcome__order", "order", "reference"
+        )
+
+    def owned_by(self, user: object) -> MeasureQuerySet:
+        return self.filter(owner=user)
+
+
+class Measure(models.Model):
+    """A Council Business Plan measure: what is counted, in what unit, and which way is better."""
+
+    reference = models.CharField(
+        max_length=40,
+        unique=True,
+        validators=[
+            RegexValidator(
+                r"^[A-Z0-9][A-Z0-9-]*$",
+                "Use capital letters, digits and hyphens, like LAC-RATE.",
+            )
+        ],
+        help_text="A short unique code, like LAC-RATE, used in imports and exports.",
+    )
+    title = models.CharField(max_length=300)
+    outcome = models.ForeignKey(Outcome, on_delete=models.PROTECT, related_name="measures")
+    order = models.PositiveSmallIntegerField(default=0)
+    definition = models.TextField(blank=True)
+    numerator_definition = models.TextField(blank=True)
+    denominator_definition = models.TextField(blank=True)
+    unit = models.CharField(max_length=20, choices=Unit.choices())
+    decimal_places = models.PositiveSmallIntegerField(
+        validators=[MaxValueValidator(4)], help_text="How many decimal places figures are shown to."
+    )
+    polarity = models.CharField(max_length=10, choices=Polarity.choices())
+    frequency = models.CharField(max_length=10, choices=Frequency.choices)
+    due_quarter = models.PositiveSmallIntegerField(
+        choices=QUARTERS,
+        null=True,
+        blank=True,
+        help_text="For an annual measure: the quarter its figure is reported in (usually Q4).",
+    )
+    how_taken = models.CharField(max_length=20, choices=HowTaken.choices, default=HowTaken.SNAPSHOT)
+    data_lag = models.CharField(max_length=100, blank=True, help_text="e.g. “6 months”.")
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="measures",
+        help_text="The officer who enters this measure's figures.",
+    )
+    service = models.CharField(max_length=200, blank=True)
+    data_source = models.CharField(max_length=300, blank=True)
+    council_business_plan = models.BooleanField(default=True)
+    is_current = models.BooleanField(
+        default=True, help_text="Untick when the council stops reporting this measure."
+    )
+    about_target_range = models.TextField("About the target range", blank=True)
+    about_benchmarking = models.TextField("About benchmarking", blank=True)
+    source = models.TextField(blank=True, help_text="Where this measure's definition came from.")
+
+    history = HistoricalRecords()
+    objects = MeasureQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["outcome__ambition__order", "outcome__order", "order", "reference"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(frequency="quarterly") | Q(due_quarter__isnull=False),
+                name="annual_measure_has_due_quarter",
+                violation_error_message="An annual measure needs the quarter it is reported in.",
+            ),
+            models.CheckConstraint(
+                condition=Q(unit__in=[u.value for u in Unit]), name="measure_unit_known"
+            ),
+            models.CheckConstraint(
+                condition=Q(polarity__in=[p.value for p in Polarity]),
+                name="measure_polarity_known",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference}: {self.title}"
+
+    @property
+    def unit_kind(self) -> Unit:
+        return Unit(self.unit)
+
+    @property
+    def polarity_kind(self) -> Polarity:
+        return Polarity(self.polarity)
+
+    @property
+    def is_quarterly(self) -> bool:
+        return self.frequency == Frequency.QUARTERLY
+
+    def format(self, value: Decimal | None) -> str:
+        """A figure in this measure's unit and decimal places, e.g. "48.7 per 10,000"."""
+        return format_value(value, self.unit_kind, self.decimal_places)
+
+    def clean(self) -> None:
+        if self.frequency == Frequency.ANNUAL and self.due_quarter is None:
+            self.due_quarter = 4
+        if self.frequency == Frequency.QUARTERLY:
+            self.due_quarter = None
+
+
+class Target(models.Model):
+    """A measure's target and tolerance band for a financial year (or one quarter of it)."""
+
+    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="targets")
+    year = models.PositiveSmallIntegerField(
+        help_text="The financial year's first calendar year: 2017 for 2017/18."
+    )
+    quarter = models.PositiveSmallIntegerField(
+        choices=QUARTERS,
+        null=True,
+        blank=True,
+        help_text="Leave empty for a whole-year target; set it to profile a quarter.",
+    )
+    value = models.DecimalField("target", **FIGURE)
+    band_low = models.DecimalField("tolerance band low end", **FIGURE)
+    band_high = models.DecimalField("tolerance band high end", **FIGURE)
+    follows = models.CharField(
+        "follows a comparator",
+        max_length=30,
+        choices=Comparator.choices(),
+        blank=True,
+        help_text="Set for a target “in line with” a comparator instead of a fixed number.",
+    )
+    follows_margin_above = models.DecimalField("tolerance above the comparator", **FIGURE)
+    follows_margin_below = models.DecimalField("tolerance below the comparator", **FIGURE)
+    about_target = models.TextField("About the target", blank=True)
+    about_target_range = models.TextField("About the target range", blank=True)
+    source = models.TextField(blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["measure", "year", "quarter"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["measure", "year"],
+                condition=Q(quarter__isnull=True),
+                name="one_target_per_measure_year",
+                violation_error_message="This measure already has a target for that year.",
+            ),
+            models.UniqueConstraint(
+                fields=["measure", "year", "quarter"],
+                condition=Q(quarter__isnull=False),
+                name="one_target_per_measure_quarter",
+                violation_error_message="This measure already has a target for that quarter.",
+            ),
+            models.CheckConstraint(
+                condition=Q(band_low__isnull=True)
+                | Q(value__isnull=True)
+                | Q(band_low__lte=F("value")),
+                name="target_band_low_not_above_target",
+                violation_error_message="The low end of the band is above the target.",
+            ),
+            models.CheckConstraint(
+                condition=Q(band_high__isnull=True)
+                | Q(value__isnull=True)
+                | Q(band_high__gte=F("value")),
+                name="target_band_high_not_below_target",
+                violation_error_message="The high end of the band is below the target.",
+            ),
+            models.CheckConstraint(
+                condition=Q(value__isnull=False) | ~Q(follows=""),
+                name="target_has_value_or_follows_comparator",
+                violation_error_message="Give a target, or say which comparator it follows.",
+            ),
+            models.CheckConstraint(
+                condition=Q(quarter__isnull=True) | Q(quarter__gte=1, quarter__lte=4),
+                name="target_quarter_1_to_4",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        when = self.financial_year.label + (f" Q{self.quarter}" if self.quarter else "")
+        return f"{self.measure.reference} {when}"
+
+    @property
+    def financial_year(self) -> FinancialYear:
+        return FinancialYear(self.year)
+
+    @property
+    def derivation(self) -> str:
+        """How a comparator-following target was set, in words; empty for a fixed target."""
+        if not self.follows:
+            return ""
+        return describe_following(
+            Comparator(self.follows),
+            self.follows_margin_above,
+            self.follows_margin_below,
+            self.value,
+            self.measure.unit_kind,
+            self.measure.decimal_places,
+        )
+
+    def clean(self) -> None:
+        errors: dict[str, list[str]] = {}
+        unit_text = ""
+        if self.measure_id:
+            unit_text = f" ({self.measure.unit_kind.label.lower()})"
+        if self.value is None and not self.follows:
+            errors.setdefault("value", []).append(
+                "Enter the target, or choose the comparator it follows."
+            )
+        if self.value is not None:
+            if self.band_low is not None and self.band_low > self.value:
+                errors.setdefault("band_low", []).append(
+                    f"The band must contain its target: the low end ({self.band_low.normalize()}) "
+                    f"is above the target ({self.value.normalize()}){unit_text}."
+                )
+            if self.band_high is not None and self.band_high < self.value:
+                errors.setdefault("band_high", []).append(
+                    f"The band must contain its target: the high end "
+                    f"({self.band_high.normalize()}) is below the target "
+                    f"({self.value.normalize()}){unit_text}."
+                )
+        if errors:
+            raise ValidationError(errors)
+
+
+class State(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    SUBMITTED = "submitted", "Submitted"
+    APPROVED = "approved", "Approved"
+    PUBLISHED = "published", "Published"
+
+
+class ActualQuerySet(models.QuerySet["Actual"]):
+    def published(self) -> ActualQuerySet:
+        return self.filter(state=State.PUBLISHED)
+
+    def visible_to(self, user: object) -> ActualQuerySet:
+        """Published figures; officers also see their own measures' unpublished figures."""
+        if getattr(user, "is_authenticated", False):
+            if user.has_perm("measures.approve_actual"):  # type: ignore[attr-defined]
+                return self.all()
+            if user.has_perm("measures.submit_actual"):  # type: ignore[attr-defined]
+                return self.filter(Q(state=State.PUBLISHED) | Q(measure__owner=user))
+        return self.published()
+
+    def in_period_order(self) -> ActualQuerySet:
+        return self.order_by("year", "quarter")
+
+
+class Actual(models.Model):
+    """A measure's figure as reported in a quarter, with the period it covers and commentary."""
+
+    measure = models.ForeignKey(Measure, on_delete=models.PROTECT, related_name="actuals")
+    year = models.PositiveSmallIntegerField(
+        help_text="The financial year it is reported in: 2017 for 2017/18."
+    )
+    quarter = models.PositiveSmallIntegerField(choices=QUARTERS)
+    value = models.DecimalField(**FIGURE)
+    numerator = models.DecimalField(**FIGURE)
+    denominator = models.DecimalField(**FIGURE)
+    missing_reason = models.CharField(
+        "why there is no figure",
+        max_length=200,
+        blank=True,
+        help_text="Required when there is no value, e.g. “not yet available”.",
+    )
+    covers_from = models.DateField("covers from", null=True, blank=True)
+    covers_to = models.DateField("covers to", null=True, blank=True)
+    covers_label = models.CharField(
+        "covered period in words",
+        max_length=100,
+        blank=True,
+        help_text="e.g. “January 2016 to December 2016” or “As at 30 June 2017”.",
+    )
+    commentary = models.TextField("About the latest performance", blank=True)
+    forecast = models.DecimalField(
+        "year-end forecast", help_text="The value expected at 31 March.", **FIGURE
+    )
+    state = models.CharField(max_length=10, choices=State.choices, default=State.DRAFT)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    approved_at = models.DateTimeField(null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    published_at = models.DateTimeField(null=True, blank=True)
+    source = models.TextField(blank=True, help_text="Where the figure came from.")
+
+    history = HistoricalRecords()
+    objects = ActualQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["measure", "year", "quarter"]
+        permissions = [
+            ("submit_actual", "Can submit figures for approval"),
+            ("approve_actual", "Can approve figures"),
+            ("publish_actual", "Can publish figures"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["measure", "year", "quarter"],
+                name="one_figure_per_measure_period",
+                violation_error_message="This measure already has a figure for that quarter.",
+            ),
+            models.CheckConstraint(
+                condition=Q(quarter__gte=1, quarter__lte=4), name="actual_quarter_1_to_4"
+            ),
+            models.CheckConstraint(
+                condition=Q(covers_from__isnull=True)
+                | Q(covers_to__isnull=True)
+                | Q(covers_from__lte=F("covers_to")),
+                name="actual_covers_in_order",
+            ),
+            models.CheckConstraint(
+                condition=Q(value__isnull=False) | ~Q(missing_reason=""),
+                name="actual_has_value_or_reason",
+                violation_error_message="Enter a value or say why the figure is missing.",
+            ),
+            models.CheckConstraint(condition=Q(state__in=State.values), name="actual_state_known"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.measure.reference} {self.period.label}"
+
+    @property
+    def period(self) -> Period:
+        return Period(self.year, self.quarter)
+
+    @property
+    def is_published(self) -> bool:
+        return self.state == State.PUBLISHED
+
+    @property
+    def covers(self) -> str:
+        """The covered period as a label, or its dates, or nothing."""
+        if self.covers_label:
+            return self.covers_label
+        if self.covers_from and self.covers_to:
+            return f"{self.covers_from:%Y-%m-%d} to {self.covers_to:%Y-%m-%d}"
+        return ""
+
+    def facts(self) -> FigureFacts:
+        measure = self.measure
+        return FigureFacts(
+            reference=measure.reference,
+            unit=measure.unit_kind,
+            decimal_places=measure.decimal_places,
+            quarterly=measure.is_quarterly,
+            due_quarter=measure.due_quarter,
+            period=self.period,
+            value=self.value,
+            numerator=self.numerator,
+            denominator=self.denominator,
+            forecast=self.forecast,
+            covers_from=self.covers_from,
+            covers_to=self.covers_to,
+            missing_reason=self.missing_reason,
+        )
+
+    def clean(self) -> None:
+        if not self.measure_id or self.year is None or self.quarter is None:
+            return
+        errors = check_figure(self.facts())
+        if errors:
+            raise ValidationError(errors)
+        self.value = resolved_value(self.facts())
+
+    def status_against(self, target: Target | None, *, forecast: bool = False) -> Status:
+        """This figure's (or its forecast's) status against a target, by the council's scheme."""
+        figure = self.forecast if forecast else self.value
+        return rate(
+            figure,
+            target.value if target else None,
+            target.band_low if target else None,
+            target.band_high if target else None,
+            polarity=self.measure.polarity_kind,
+            scheme=rating_scheme(),
+        )

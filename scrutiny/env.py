@@ -53,3 +53,13 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if value is None or value.strip() == "":
         return default
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_choice(name: str, default: str, choices: list[str]) -> str:
+    """The variable as one of a fixed set of words."""
+    value = env_str(name, default)
+    if value not in choices:
+        raise ImproperlyConfigured(
+            f"The environment variable {name} must be one of {', '.join(choices)}, not {value!r}."
+        )
+    return value

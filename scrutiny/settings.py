@@ -6,7 +6,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from scrutiny.env import env_bool, env_int, env_list, env_str
+from scrutiny.env import env_bool, env_choice, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -28,6 +28,9 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 COUNCIL_NAME = env_str("COUNCIL_NAME", "Lincolnshire County Council")
 SERVICE_NAME = "Children's services scrutiny"
+# How figures are rated: "default" (Achieved / Within tolerance / Not achieved), "exceeded"
+# (also a blue Exceeded beyond the better end of the band) or "tolerance_achieved".
+RAG_SCHEME = env_choice("RAG_SCHEME", "default", ["default", "exceeded", "tolerance_achieved"])
 # Where the public ask for papers in another format or report accessibility problems.
 CONTACT_EMAIL = env_str("CONTACT_EMAIL", "")
 
