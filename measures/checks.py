@@ -5,7 +5,7 @@ from datetime import date
 from decimal import Decimal
 
 from measures.periods import Period
-from measures.units import Unit, agrees_with_fraction, plain, value_from_fraction
+from measures.units import Unit, agrees_with_fraction, fewest_places, plain, value_from_fraction
 
 Errors = dict[str, list[str]]
 
@@ -27,6 +27,11 @@ class FigureFacts:
     covers_from: date | None = None
     covers_to: date | None = None
     missing_reason: str = ""
+
+
+def _show(number: Decimal) -> str:
+    """A number as typed: 50, not 50.0000."""
+    return plain(number, fewest_places(number, 4))
 
 
 def _add(errors: Errors, field: str, message: str) -> None:
@@ -52,7 +57,8 @@ def check_figure(facts: FigureFacts) -> Errors:
     if (facts.numerator is None) != (facts.denominator is None):
         field = "denominator" if facts.denominator is None else "numerator"
         _add(errors, field, "Give both the numerator and the denominator, or neither.")
-    if facts.value is None and not has_fraction and not facts.missing_reason.strip():
+    no_fraction = facts.numerator is None and facts.denominator is None
+    if facts.value is None and no_fraction and not facts.missing_reason.strip():
         _add(
             errors,
             "value",
@@ -70,8 +76,8 @@ def check_figure(facts: FigureFacts) -> Errors:
             _add(
                 errors,
                 "numerator",
-                f"The numerator ({plain(facts.numerator, 4)}) is more than the denominator "
-                f"({plain(facts.denominator, 4)}): a percentage cannot be over 100.",
+                f"The numerator ({_show(facts.numerator)}) is more than the denominator "
+                f"({_show(facts.denominator)}): a percentage cannot be over 100.",
             )
         elif facts.value is not None and not agrees_with_fraction(
             facts.value, facts.numerator, facts.denominator, unit, dp

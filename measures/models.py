@@ -13,9 +13,10 @@ from simple_history.models import HistoricalRecords
 
 from measures.checks import FigureFacts, check_figure, resolved_value
 from measures.periods import FinancialYear, Period
+from measures.positions import Position, is_due_in, position
 from measures.rating import Polarity, Scheme, Status, rate
 from measures.targets import Comparator, describe_following
-from measures.units import Unit, format_value
+from measures.units import Unit, format_target, format_value
 
 QUARTERS = [(1, "Q1"), (2, "Q2"), (3, "Q3"), (4, "Q4")]
 FIGURE = {"max_digits": 16, "decimal_places": 4, "null": True, "blank": True}
@@ -76,6 +77,16 @@ class MeasureQuerySet(models.QuerySet["Measure"]):
 
     def owned_by(self, user: object) -> MeasureQuerySet:
         return self.filter(owner=user)
+
+    def with_figures(self, *, user: object = None) -> MeasureQuerySet:
+        """Measures in council order with their targets and the figures the user may see.
+
+        Three queries however many measures there are; Measure.position_in reads from them.
+        """
+        visible = Actual.objects.visible_to(user).order_by("year", "quarter")
+        return self.in_council_order().prefetch_related(
+            "targets", models.Prefetch("actuals", queryset=visible, to_attr="visible_figures")
+        )
 
 
 class Measure(models.Model):
@@ -165,15 +176,39 @@ class Measure(models.Model):
     def is_quarterly(self) -> bool:
         return self.frequency == Frequency.QUARTERLY
 
+    def position_in(self, period: Period) -> Position:
+        """The measure's position in a period; needs Measure.objects.with_figures()."""
+        return position(
+            period=period,
+            polarity=self.polarity_kind,
+            targets=list(self.targets.all()),
+            figures=self.visible_figures,
+            scheme=rating_scheme(),
+        )
+
+    def is_due_in(self, period: Period) -> bool:
+        """Whether a figure is expected in the period (reads prefetched targets)."""
+        return is_due_in(
+            period=period,
+            quarterly=self.is_quarterly,
+            due_quarter=self.due_quarter,
+            targets=list(self.targets.all()),
+        )
+
     def format(self, value: Decimal | None) -> str:
         """A figure in this measure's unit and decimal places, e.g. "48.7 per 10,000"."""
         return format_value(value, self.unit_kind, self.decimal_places)
 
     def clean(self) -> None:
         if self.frequency == Frequency.ANNUAL and self.due_quarter is None:
-            self.due_quarter = 4
-        if self.frequency == Frequency.QUARTERLY:
-            self.due_quarter = None
+            self.due_quarter = 4  # the papers' annual measures are reported in Q4
+        if self.frequency == Frequency.QUARTERLY and self.due_quarter is not None:
+            raise ValidationError(
+                {
+                    "due_quarter": "A quarterly measure is reported every quarter: "
+                    "leave its reporting quarter empty."
+                }
+            )
 
 
 class Target(models.Model):
@@ -271,24 +306,26 @@ class Target(models.Model):
 
     def clean(self) -> None:
         errors: dict[str, list[str]] = {}
-        unit_text = ""
-        if self.measure_id:
-            unit_text = f" ({self.measure.unit_kind.label.lower()})"
         if self.value is None and not self.follows:
             errors.setdefault("value", []).append(
                 "Enter the target, or choose the comparator it follows."
             )
         if self.value is not None:
+            # A measure being imported may not be saved yet, or not chosen yet in a form.
+            measure = getattr(self, "measure", None)
+            unit, dp = (measure.unit_kind, measure.decimal_places) if measure else (Unit.NUMBER, 4)
+            target = format_target(self.value, unit, dp)
             if self.band_low is not None and self.band_low > self.value:
+                low = format_target(self.band_low, unit, dp)
                 errors.setdefault("band_low", []).append(
-                    f"The band must contain its target: the low end ({self.band_low.normalize()}) "
-                    f"is above the target ({self.value.normalize()}){unit_text}."
+                    f"The band must contain its target: the low end ({low}) "
+                    f"is above the target ({target})."
                 )
             if self.band_high is not None and self.band_high < self.value:
+                high = format_target(self.band_high, unit, dp)
                 errors.setdefault("band_high", []).append(
-                    f"The band must contain its target: the high end "
-                    f"({self.band_high.normalize()}) is below the target "
-                    f"({self.value.normalize()}){unit_text}."
+                    f"The band must contain its target: the high end ({high}) "
+                    f"is below the target ({target})."
                 )
         if errors:
             raise ValidationError(errors)
@@ -366,6 +403,7 @@ class Actual(models.Model):
     objects = ActualQuerySet.as_manager()
 
     class Meta:
+        verbose_name = "figure"
         ordering = ["measure", "year", "quarter"]
         permissions = [
             ("submit_actual", "Can submit figures for approval"),
@@ -388,7 +426,9 @@ class Actual(models.Model):
                 name="actual_covers_in_order",
             ),
             models.CheckConstraint(
-                condition=Q(value__isnull=False) | ~Q(missing_reason=""),
+                condition=Q(value__isnull=False)
+                | ~Q(missing_reason="")
+                | Q(numerator__isnull=False, denominator__isnull=False),
                 name="actual_has_value_or_reason",
                 violation_error_message="Enter a value or say why the figure is missing.",
             ),

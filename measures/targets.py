@@ -6,7 +6,7 @@ from enum import StrEnum
 from typing import Protocol, TypeVar
 
 from measures.periods import Period
-from measures.units import Unit, format_value, plain
+from measures.units import Unit, fewest_places, format_target, plain
 
 
 class Comparator(StrEnum):
@@ -73,10 +73,11 @@ def describe_band(
     if band_low is None and band_high is None:
         return "No tolerance: the band is the target itself"
     if band_low is None:
-        return f"Up to {format_value(band_high, unit, decimal_places)}"
+        return f"Up to {format_target(band_high, unit, decimal_places)}"
     if band_high is None:
-        return f"From {format_value(band_low, unit, decimal_places)}"
-    return f"{plain(band_low, decimal_places)} to {format_value(band_high, unit, decimal_places)}"
+        return f"From {format_target(band_low, unit, decimal_places)}"
+    low_places = fewest_places(band_low, decimal_places)
+    return f"{plain(band_low, low_places)} to {format_target(band_high, unit, decimal_places)}"
 
 
 def describe_following(
@@ -88,8 +89,16 @@ def describe_following(
     decimal_places: int,
 ) -> str:
     """How a comparator-following target is derived, in words."""
-    above = "" if margin_above is None else f"+{plain(margin_above, decimal_places)}"
-    below = "" if margin_below is None else f"−{plain(margin_below, decimal_places)}"
+    above = (
+        ""
+        if margin_above is None
+        else f"+{format_target(margin_above, Unit.NUMBER, decimal_places)}"
+    )
+    below = (
+        ""
+        if margin_below is None
+        else f"−{format_target(margin_below, Unit.NUMBER, decimal_places)}"
+    )
     margins = " / ".join(part for part in (above, below) if part)
     tolerance = f", tolerance {margins}" if margins else ""
     if comparator_value is None:
@@ -99,5 +108,5 @@ def describe_following(
         )
     return (
         f"In line with {comparator.label} "
-        f"({format_value(comparator_value, unit, decimal_places)}){tolerance}."
+        f"({format_target(comparator_value, unit, decimal_places)}){tolerance}."
     )

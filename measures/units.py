@@ -145,3 +145,16 @@ def plain(value: Decimal | None, decimal_places: int) -> str:
         return ""
     rounded = _round(as_decimal(value), decimal_places)
     return f"{rounded:.{decimal_places}f}"
+
+
+def fewest_places(value: Decimal, decimal_places: int) -> int:
+    """The fewest decimal places, up to the measure's, that show a value exactly (45 not 45.0)."""
+    exponent = _round(as_decimal(value), decimal_places).normalize().as_tuple().exponent
+    return min(decimal_places, max(0, -int(exponent)))
+
+
+def format_target(value: Decimal | None, unit: Unit, decimal_places: int) -> str:
+    """A target or band end as the papers write it: "45 per 10,000", "0.15%", "78.8%"."""
+    if value is None:
+        return ""
+    return format_value(value, unit, fewest_places(value, decimal_places))

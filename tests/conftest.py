@@ -83,3 +83,14 @@ def artifacts() -> Path:
     """A git-ignored folder for screenshots a person can look at."""
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture
+def demo(make_user: Callable[..., Any]) -> dict[str, Any]:
+    """Lincolnshire's demo measures; the officer owns the quarterly ones, the lead the annual."""
+    from measures.demo import load_demo_measures
+
+    officer = make_user(username="officer", role=Role.OFFICER)
+    lead = make_user(username="lead", role=Role.PERFORMANCE_LEAD)
+    load_demo_measures(owners={"quarterly": officer, "annual": lead}, publisher=lead)
+    return {"officer": officer, "lead": lead}

@@ -15,6 +15,12 @@ PAGES = [
     "/committees/",
     "/committees/meetings/",
     "/admin/",
+    "/admin/measures/measure/",
+    "/admin/measures/measure/?figure=missing",
+    "/admin/measures/actual/",
+    "/admin/measures/actual/add/",
+    "/admin/measures/target/",
+    "/admin/measures/actual/import/",
     "/no-such-page/",
 ]
 
@@ -25,6 +31,18 @@ VISITORS = [None, *Role]
 @pytest.mark.parametrize("path", PAGES)
 @pytest.mark.parametrize("role", VISITORS, ids=lambda r: r.value if r else "public")
 def test_page_answers_without_a_server_error(client: Client, make_user, path, role) -> None:
+    if role:
+        client.force_login(make_user(username="visitor", role=role))
+    response = client.get(path, follow=True)
+    assert response.status_code < 500
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize("role", VISITORS, ids=lambda r: r.value if r else "public")
+def test_page_answers_with_the_demo_data_loaded(
+    client: Client, demo, make_user, path, role
+) -> None:
     if role:
         client.force_login(make_user(username="visitor", role=role))
     response = client.get(path, follow=True)

@@ -1,0 +1,534 @@
+"""Officers' entry of measures, targets and quarterly figures, with sign-off and history."""
+
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.contrib import admin, messages
+from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.http import HttpRequest
+from django.utils import timezone
+from import_export.admin import ImportExportMixin
+from simple_history.admin import SimpleHistoryAdmin
+
+from measures.models import (
+    Actual,
+    Ambition,
+    Frequency,
+    Measure,
+    Outcome,
+    State,
+    Target,
+    rating_scheme,
+)
+from measures.periods import FinancialYear, Period
+from measures.rating import Status, rate
+from measures.resources import ActualResource
+from measures.targets import describe_band, target_for
+from measures.units import format_target
+from measures.workflow import Action, NotAllowed, move
+
+FIGURE_FIELDS = ("value", "numerator", "denominator", "forecast")
+
+
+def is_lead(request: HttpRequest) -> bool:
+    return request.user.has_perm("measures.approve_actual")
+
+
+def reporting_period() -> Period:
+    """The quarter officers are reporting: the latest with any figure, else last quarter."""
+    latest = Actual.objects.order_by("-year", "-quarter").values_list("year", "quarter").first()
+    if latest:
+        return Period(*latest)
+    return Period.containing(timezone.localdate()).previous()
+
+
+@admin.register(Ambition)
+class AmbitionAdmin(admin.ModelAdmin):
+    list_display = ["name", "order"]
+    list_editable = ["order"]
+
+
+@admin.register(Outcome)
+class OutcomeAdmin(admin.ModelAdmin):
+    list_display = ["name", "ambition", "order"]
+    list_editable = ["order"]
+    list_filter = ["ambition"]
+    list_select_related = ["ambition"]
+
+
+class FinancialYearField(forms.CharField):
+    """A financial year typed as "2017/18", stored as its first calendar year."""
+
+    def to_python(self, value: Any) -> int | None:
+        text = super().to_python(value)
+        if not text:
+            return None
+        try:
+            return FinancialYear.parse(text).start_year
+        except ValueError as error:
+            raise forms.ValidationError(str(error)) from None
+
+    def prepare_value(self, value: Any) -> Any:
+        return FinancialYear(value).label if isinstance(value, int) else value
+
+
+class TargetForm(forms.ModelForm):
+    year = FinancialYearField(label="Financial year", help_text="Like 2017/18.")
+
+    class Meta:
+        model = Target
+        fields = [
+            "measure",
+            "year",
+            "quarter",
+            "value",
+            "band_low",
+            "band_high",
+            "follows",
+            "follows_margin_above",
+            "follows_margin_below",
+            "about_target",
+            "about_target_range",
+            "source",
+        ]
+
+
+class TargetInline(admin.StackedInline):
+    model = Target
+    form = TargetForm
+    extra = 0
+    fieldsets = [
+        (None, {"fields": [("year", "quarter"), ("value", "band_low", "band_high")]}),
+        (
+            "A target that follows a comparator",
+            {
+                "classes": ["collapse"],
+                "fields": [("follows", "follows_margin_above", "follows_margin_below")],
+            },
+        ),
+        (None, {"fields": ["about_target", "about_target_range", "source"]}),
+    ]
+
+
+class FigureStateFilter(admin.SimpleListFilter):
+    """Whether the reporting quarter's figure is missing, drafted, submitted or published."""
+
+    parameter_name = "figure"
+
+    def __init__(self, request: HttpRequest, *args: Any) -> None:
+        self.period = reporting_period()
+        self.title = f"figure for {self.period.label}"
+        super().__init__(request, *args)
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return [("missing", "Missing (due but not entered)"), *State.choices]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet | None:
+        period = self.period
+        if self.value() == "missing":
+            due = Q(frequency=Frequency.QUARTERLY) | Q(
+                frequency=Frequency.ANNUAL, due_quarter=period.quarter
+            )
+            return (
+                queryset.filter(due, targets__year=period.year)
+                .exclude(actuals__year=period.year, actuals__quarter=period.quarter)
+                .distinct()
+            )
+        if self.value() in State.values:
+            return queryset.filter(
+                actuals__year=period.year,
+                actuals__quarter=period.quarter,
+                actuals__state=self.value(),
+            )
+        return None
+
+
+@admin.register(Measure)
+class MeasureAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "reference",
+        "title",
+        "ambition",
+        "outcome",
+        "unit",
+        "polarity",
+        "frequency",
+        "owner",
+        "figure_state",
+    ]
+    list_display_links = ["reference", "title"]
+    list_filter = ["owner", "service", "frequency", FigureStateFilter, "outcome__ambition"]
+    search_fields = ["reference", "title"]
+    inlines = [TargetInline]
+    lead_only_fields = [
+        "reference",
+        "outcome",
+        "order",
+        "unit",
+        "decimal_places",
+        "polarity",
+        "frequency",
+        "due_quarter",
+        "owner",
+        "is_current",
+        "council_business_plan",
+    ]
+    fieldsets = [
+        (None, {"fields": ["reference", "title", ("outcome", "order"), "owner", "service"]}),
+        (
+            "What is measured",
+            {
+                "fields": [
+                    "definition",
+                    "numerator_definition",
+                    "denominator_definition",
+                    ("unit", "decimal_places"),
+                    "polarity",
+                    ("frequency", "due_quarter"),
+                    ("how_taken", "data_lag"),
+                    "data_source",
+                    ("council_business_plan", "is_current"),
+                ]
+            },
+        ),
+        ("About", {"fields": ["about_target_range", "about_benchmarking", "source"]}),
+    ]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        period = reporting_period()
+        state = Actual.objects.filter(
+            measure=OuterRef("pk"), year=period.year, quarter=period.quarter
+        ).values("state")[:1]
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("outcome__ambition", "owner")
+            .annotate(period_state=Subquery(state))
+        )
+
+    @admin.display(description="Ambition", ordering="outcome__ambition__order")
+    def ambition(self, measure: Measure) -> str:
+        return measure.outcome.ambition.name
+
+    @admin.display(description="Reporting quarter's figure")
+    def figure_state(self, measure: Measure) -> str:
+        return State(measure.period_state).label if measure.period_state else "Not entered"
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Measure | None = None) -> list[str]:
+        return [] if request.user.has_perm("measures.add_measure") else self.lead_only_fields
+
+    def has_change_permission(self, request: HttpRequest, obj: Measure | None = None) -> bool:
+        allowed = super().has_change_permission(request, obj)
+        if obj is None or not allowed or request.user.has_perm("measures.add_measure"):
+            return allowed
+        return obj.owner_id == request.user.pk
+
+
+@admin.register(Target)
+class TargetAdmin(SimpleHistoryAdmin):
+    form = TargetForm
+    list_display = ["measure", "financial_year", "quarter", "value", "band_low", "band_high"]
+    list_filter = ["year", "measure__owner"]
+    list_select_related = ["measure"]
+    search_fields = ["measure__reference", "measure__title"]
+
+    def has_change_permission(self, request: HttpRequest, obj: Target | None = None) -> bool:
+        allowed = super().has_change_permission(request, obj)
+        if obj is None or not allowed or request.user.has_perm("measures.add_measure"):
+            return allowed
+        return obj.measure.owner_id == request.user.pk
+
+
+class PeriodField(forms.CharField):
+    """A reporting period typed as "2017/18 Q1"."""
+
+    def to_python(self, value: Any) -> Period | None:
+        text = super().to_python(value)
+        if not text:
+            return None
+        try:
+            return Period.parse(text)
+        except ValueError as error:
+            raise forms.ValidationError(str(error)) from None
+
+
+class ActualForm(forms.ModelForm):
+    period = PeriodField(
+        label="Reported in", help_text="The quarter the figure is reported in, like 2017/18 Q1."
+    )
+
+    class Meta:
+        model = Actual
+        fields = [
+            "measure",
+            "period",
+            "value",
+            "numerator",
+            "denominator",
+            "missing_reason",
+            "covers_from",
+            "covers_to",
+            "covers_label",
+            "commentary",
+            "forecast",
+            "source",
+        ]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["period"] = self.instance.period.label
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        period, measure = data.get("period"), data.get("measure")
+        if period and measure:
+            self.instance.year, self.instance.quarter = period.year, period.quarter
+            clash = Actual.objects.filter(measure=measure, year=period.year, quarter=period.quarter)
+            if clash.exclude(pk=self.instance.pk).exists():
+                self.add_error(
+                    "period",
+                    f"{measure.reference} already has a figure for {period.label}: "
+                    "change that one instead.",
+                )
+        if "_preview" in self.data and not self.errors:
+            # Re-show the form with the status these figures would get, saving nothing.
+            raise forms.ValidationError(
+                "Not saved yet: the status these figures would get is shown above. "
+                "Save when you are ready."
+            )
+        return data
+
+
+def entry_context(measure: Measure, period: Period | None, figures: dict[str, Any]) -> dict:
+    """What an officer sees beside the entry fields: definition, target, history, status."""
+    unit, dp = measure.unit_kind, measure.decimal_places
+    targets = list(measure.targets.all())
+    target = target_for(targets, period) if period else None
+    recent = (
+        measure.actuals.published()
+        .exclude(year=period.year if period else None, quarter=period.quarter if period else None)
+        .order_by("-year", "-quarter")[:4]
+    )
+    status = forecast_status = None
+    if period:
+        value, forecast = figures.get("value"), figures.get("forecast")
+        terms = (target.value, target.band_low, target.band_high) if target else (None, None, None)
+        scheme = rating_scheme()
+        status = rate(value, *terms, polarity=measure.polarity_kind, scheme=scheme)
+        if forecast is not None:
+            forecast_status = rate(forecast, *terms, polarity=measure.polarity_kind, scheme=scheme)
+    return {
+        "measure": measure,
+        "unit_label": unit.label,
+        "period": period,
+        "target": target,
+        "target_text": format_target(target.value, unit, dp) if target else "",
+        "band_text": describe_band(target.band_low, target.band_high, unit, dp) if target else "",
+        "recent": [(a.period.label, measure.format(a.value), a.covers) for a in recent],
+        "status": status,
+        "forecast_status": forecast_status,
+    }
+
+
+def _figures_from(data: Any) -> dict[str, Decimal | None]:
+    figures: dict[str, Decimal | None] = {}
+    for name in FIGURE_FIELDS:
+        try:
+            figures[name] = Decimal(str(data.get(name)).strip()) if data.get(name) else None
+        except ArithmeticError:
+            figures[name] = None
+    return figures
+
+
+@admin.register(Actual)
+class ActualAdmin(ImportExportMixin, SimpleHistoryAdmin):
+    form = ActualForm
+    resource_classes = [ActualResource]
+    change_form_template = "admin/measures/actual/change_form.html"
+    list_display = [
+        "measure_reference",
+        "measure_title",
+        "period_label",
+        "figure",
+        "status_word",
+        "state",
+        "published_at",
+    ]
+    list_filter = ["state", "year", "quarter", "measure__owner", "measure__outcome__ambition"]
+    list_select_related = ["measure"]
+    search_fields = ["measure__reference", "measure__title"]
+    actions = ["submit", "approve", "publish", "return_to_draft"]
+    readonly_fields = [
+        "state",
+        "submitted_by",
+        "submitted_at",
+        "approved_by",
+        "approved_at",
+        "published_by",
+        "published_at",
+    ]
+
+    def get_fieldsets(self, request: HttpRequest, obj: Actual | None = None) -> list:
+        return [
+            (None, {"fields": ["measure", "period"]}),
+            (
+                "The figure",
+                {
+                    "fields": [
+                        "value",
+                        ("numerator", "denominator"),
+                        "missing_reason",
+                        ("covers_from", "covers_to"),
+                        "covers_label",
+                        "forecast",
+                    ]
+                },
+            ),
+            ("About the latest performance", {"fields": ["commentary", "source"]}),
+            (
+                "Sign-off",
+                {
+                    "fields": [
+                        "state",
+                        ("submitted_by", "submitted_at"),
+                        ("approved_by", "approved_at"),
+                        ("published_by", "published_at"),
+                    ]
+                },
+            ),
+        ]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        queryset = (
+            super()
+            .get_queryset(request)
+            .select_related("measure")
+            .prefetch_related("measure__targets")
+        )
+        officer = request.user.has_perm("measures.submit_actual") and not is_lead(request)
+        if not officer:
+            return queryset
+        return queryset.filter(measure__owner=request.user)
+
+    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        if db_field.name == "measure" and not is_lead(request):
+            kwargs["queryset"] = Measure.objects.filter(owner=request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def has_change_permission(self, request: HttpRequest, obj: Actual | None = None) -> bool:
+        allowed = super().has_change_permission(request, obj)
+        if obj is None or not allowed or is_lead(request):
+            return allowed
+        # Officers change their own figures until they are approved.
+        return obj.measure.owner_id == request.user.pk and obj.state in (
+            State.DRAFT,
+            State.SUBMITTED,
+        )
+
+    def get_changeform_initial_data(self, request: HttpRequest) -> dict[str, Any]:
+        initial = super().get_changeform_initial_data(request)
+        initial.setdefault("period", reporting_period().label)
+        return initial
+
+    def save_model(self, request: HttpRequest, obj: Actual, form: Any, change: bool) -> None:
+        if not is_lead(request) and obj.state != State.DRAFT:
+            # An officer's correction needs signing off again.
+            obj.state = State.DRAFT
+            messages.info(request, f"{obj} was returned to draft: submit it again when ready.")
+        super().save_model(request, obj, form, change)
+
+    def render_change_form(
+        self,
+        request: HttpRequest,
+        context: dict,
+        add: bool = False,
+        change: bool = False,
+        form_url: str = "",
+        obj: Actual | None = None,
+    ) -> Any:
+        measure, period, figures = self._entry_subject(request, context["adminform"].form, obj)
+        if measure:
+            context["entry"] = entry_context(measure, period, figures)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def _entry_subject(
+        self, request: HttpRequest, form: ActualForm, obj: Actual | None
+    ) -> tuple[Measure | None, Period | None, dict[str, Any]]:
+        """The measure, period and figures the entry panel describes: as typed, or as saved."""
+        if form.is_bound:
+            cleaned = getattr(form, "cleaned_data", {})
+            return cleaned.get("measure"), cleaned.get("period"), _figures_from(form.data)
+        if obj:
+            return obj.measure, obj.period, {name: getattr(obj, name) for name in FIGURE_FIELDS}
+        measure_id = request.GET.get("measure", "")
+        measure = Measure.objects.filter(pk=measure_id).first() if measure_id.isdigit() else None
+        return measure, reporting_period(), {}
+
+    def get_import_resource_kwargs(self, request: HttpRequest, **kwargs: Any) -> dict[str, Any]:
+        # Uploaded returns start as drafts of the uploader's own measures, like typed ones.
+        return {
+            **super().get_import_resource_kwargs(request, **kwargs),
+            "state": State.DRAFT,
+            "user": request.user,
+        }
+
+    @admin.display(description="Measure", ordering="measure__reference")
+    def measure_reference(self, actual: Actual) -> str:
+        return actual.measure.reference
+
+    @admin.display(description="Title")
+    def measure_title(self, actual: Actual) -> str:
+        return actual.measure.title
+
+    @admin.display(description="Reported in", ordering="year")
+    def period_label(self, actual: Actual) -> str:
+        return actual.period.label
+
+    @admin.display(description="Figure")
+    def figure(self, actual: Actual) -> str:
+        return actual.measure.format(actual.value) or f"None ({actual.missing_reason})"
+
+    @admin.display(description="Status")
+    def status_word(self, actual: Actual) -> str:
+        targets = list(actual.measure.targets.all())
+        status: Status = actual.status_against(target_for(targets, actual.period))
+        return f"{status.symbol} {status.label}"
+
+    def _move(self, request: HttpRequest, queryset: QuerySet, action: Action) -> None:
+        moved = 0
+        for actual in queryset.select_related("measure"):
+            try:
+                move(actual=actual, action=action, by=request.user)
+                moved += 1
+            except NotAllowed as refusal:
+                self.message_user(request, str(refusal), messages.ERROR)
+        if moved:
+            verb = action.value.replace("_", " ")
+            self.message_user(request, f"{moved} figure(s): {verb} done.", messages.SUCCESS)
+
+    @admin.action(description="Submit selected figures for approval", permissions=["submit"])
+    def submit(self, request: HttpRequest, queryset: QuerySet) -> None:
+        self._move(request, queryset, Action.SUBMIT)
+
+    @admin.action(description="Approve selected figures", permissions=["approve"])
+    def approve(self, request: HttpRequest, queryset: QuerySet) -> None:
+        self._move(request, queryset, Action.APPROVE)
+
+    @admin.action(description="Publish selected figures", permissions=["publish"])
+    def publish(self, request: HttpRequest, queryset: QuerySet) -> None:
+        self._move(request, queryset, Action.PUBLISH)
+
+    @admin.action(description="Return selected figures to draft", permissions=["approve"])
+    def return_to_draft(self, request: HttpRequest, queryset: QuerySet) -> None:
+        self._move(request, queryset, Action.RETURN_TO_DRAFT)
+
+    def has_submit_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("measures.submit_actual")
+
+    def has_approve_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("measures.approve_actual")
+
+    def has_publish_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("measures.publish_actual")

@@ -1,0 +1,1 @@
+"""Commands for loading measures and figures from files."""

@@ -1,0 +1,38 @@
+"""Which permissions on measures each role holds."""
+
+from typing import Any
+
+from django.apps import apps as global_apps
+
+MODELS = ["ambition", "outcome", "measure", "target", "actual"]
+
+GRANTS: dict[str, list[str]] = {
+    # Officers keep their own measures' texts, targets and figures, and submit figures.
+    "Officer": [
+        *(f"view_{m}" for m in MODELS),
+        "change_measure",
+        "add_target",
+        "change_target",
+        "add_actual",
+        "change_actual",
+        "submit_actual",
+    ],
+    "Performance lead": [
+        *(f"{action}_{m}" for m in MODELS for action in ("add", "change", "delete", "view")),
+        "submit_actual",
+        "approve_actual",
+        "publish_actual",
+    ],
+    "Scrutiny officer": [f"view_{m}" for m in MODELS],
+}
+
+
+def grant_role_permissions(*, apps: Any = global_apps) -> None:
+    """Give each role its measures permissions (idempotent; safe after any migrate or flush)."""
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for role, codenames in GRANTS.items():
+        group, _ = Group.objects.get_or_create(name=role)
+        group.permissions.add(
+            *Permission.objects.filter(content_type__app_label="measures", codename__in=codenames)
+        )

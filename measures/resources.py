@@ -1,0 +1,385 @@
+"""Quarterly figures as spreadsheet rows, for the admin's bulk upload and import_return."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils import timezone
+from import_export import resources
+from import_export.fields import Field
+from import_export.results import Result
+from import_export.widgets import Widget
+
+from measures.checks import resolved_value
+from measures.models import Actual, Measure, State
+from measures.periods import Period
+from measures.tabular import (
+    Problem,
+    cell_text,
+    check_columns,
+    normalise_column,
+    parse_date,
+    parse_plain_decimal,
+)
+
+RETURN_REQUIRED = ("measure", "period")
+RETURN_OPTIONAL = (
+    "value",
+    "numerator",
+    "denominator",
+    "covers_from",
+    "covers_to",
+    "covers_label",
+    "commentary",
+    "forecast",
+    "reason",
+)
+RETURN_COLUMNS = (*RETURN_REQUIRED, *RETURN_OPTIONAL)
+
+# The column a person would correct for a problem with each model field.
+FIELD_COLUMNS = {
+    "missing_reason": "reason",
+    "year": "period",
+    "quarter": "period",
+    NON_FIELD_ERRORS: "",
+}
+
+# What a row can change; a row leaving all of these as they are is skipped, unsaved.
+COMPARED_FIELDS = (
+    "value",
+    "numerator",
+    "denominator",
+    "missing_reason",
+    "covers_from",
+    "covers_to",
+    "covers_label",
+    "commentary",
+    "forecast",
+)
+
+
+class PlainDecimalWidget(Widget):
+    """A number written plainly: "87" or "0.15", never "87%" or "1,234"."""
+
+    def clean(self, value: Any, row: Any = None, **kwargs: Any) -> Decimal | None:
+        return parse_plain_decimal(cell_text(value))
+
+    def render(self, value: Any, obj: Any = None, **kwargs: Any) -> str:
+        return cell_text(value)
+
+
+class ISODateWidget(Widget):
+    """A date written as 2017-06-30 (or a date cell in Excel)."""
+
+    def clean(self, value: Any, row: Any = None, **kwargs: Any) -> date | None:
+        if isinstance(value, datetime):
+            return value.date()
+        if isinstance(value, date):
+            return value
+        return parse_date(cell_text(value))
+
+    def render(self, value: Any, obj: Any = None, **kwargs: Any) -> str:
+        return value.isoformat() if value else ""
+
+
+class TextWidget(Widget):
+    """Text with surrounding spaces removed; an empty cell is empty text, never None."""
+
+    def clean(self, value: Any, row: Any = None, **kwargs: Any) -> str:
+        return cell_text(value)
+
+    def render(self, value: Any, obj: Any = None, **kwargs: Any) -> str:
+        return value or ""
+
+
+class MeasureWidget(Widget):
+    """A measure named by its reference, like LAC-RATE."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.measures: dict[str, Measure | None] = {}
+
+    def clean(self, value: Any, row: Any = None, **kwargs: Any) -> Measure:
+        reference = cell_text(value).upper()
+        if not reference:
+            raise ValueError("Enter the measure's reference, like LAC-RATE.")
+        if reference not in self.measures:
+            self.measures[reference] = (
+                Measure.objects.select_related("owner").filter(reference=reference).first()
+            )
+        measure = self.measures[reference]
+        if measure is None:
+            raise ValueError(
+                f"There is no measure with the reference {cell_text(value)!r}: "
+                "check it against the list of measures."
+            )
+        return measure
+
+    def render(self, value: Any, obj: Any = None, **kwargs: Any) -> str:
+        return value.reference if value else ""
+
+
+class PeriodWidget(Widget):
+    """The quarter a figure is reported in, like 2017/18 Q1."""
+
+    def clean(self, value: Any, row: Any = None, **kwargs: Any) -> Period:
+        text = cell_text(value)
+        if not text:
+            raise ValueError("Enter the quarter the figure is reported in, like 2017/18 Q1.")
+        return Period.parse(text)
+
+    def render(self, value: Any, obj: Any = None, **kwargs: Any) -> str:
+        return value.label if value else ""
+
+
+class PeriodField(Field):
+    """One column for the two model fields year and quarter."""
+
+    def get_value(self, instance: Actual) -> Period | None:
+        if instance.year is None or instance.quarter is None:
+            return None
+        return Period(instance.year, instance.quarter)
+
+    def save(self, instance: Actual, row: Any, is_m2m: bool = False, **kwargs: Any) -> None:
+        period = self.clean(row, **kwargs)
+        instance.year, instance.quarter = period.year, period.quarter
+
+
+def _owner_name(measure: Measure) -> str:
+    if measure.owner is None:
+        return "nobody yet"
+    return measure.owner.get_full_name() or measure.owner.get_username()
+
+
+class ActualResource(resources.ModelResource):
+    """Figures by measure reference and quarter; new or changed ones are saved in one state.
+
+    ActualResource(state=State.PUBLISHED, user=lead) publishes what it loads, stamped with
+    the user; the default loads drafts. With a user who is not a performance lead, only the
+    user's own measures can be loaded.
+    """
+
+    measure = Field(attribute="measure", column_name="measure", widget=MeasureWidget())
+    period = PeriodField(attribute="period", column_name="period", widget=PeriodWidget())
+    value = Field(attribute="value", column_name="value", widget=PlainDecimalWidget())
+    numerator = Field(attribute="numerator", column_name="numerator", widget=PlainDecimalWidget())
+    denominator = Field(
+        attribute="denominator", column_name="denominator", widget=PlainDecimalWidget()
+    )
+    covers_from = Field(attribute="covers_from", column_name="covers_from", widget=ISODateWidget())
+    covers_to = Field(attribute="covers_to", column_name="covers_to", widget=ISODateWidget())
+    covers_label = Field(attribute="covers_label", column_name="covers_label", widget=TextWidget())
+    commentary = Field(attribute="commentary", column_name="commentary", widget=TextWidget())
+    forecast = Field(attribute="forecast", column_name="forecast", widget=PlainDecimalWidget())
+    reason = Field(attribute="missing_reason", column_name="reason", widget=TextWidget())
+
+    class Meta:
+        model = Actual
+        fields = RETURN_COLUMNS
+        import_order = RETURN_COLUMNS
+        export_order = RETURN_COLUMNS
+        import_id_fields = RETURN_REQUIRED
+        clean_model_instances = True
+        skip_unchanged = True
+        report_skipped = True
+        use_transactions = True
+
+    def __init__(self, state: str = State.DRAFT, user: Any = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.state = State(state)
+        self.user = user
+        self.seen: set[tuple[int, int, int]] = set()
+
+    def get_queryset(self) -> Any:
+        return super().get_queryset().select_related("measure")
+
+    def before_import(self, dataset: Any, **kwargs: Any) -> None:
+        # The same headings as import_return accepts: any case, surrounding spaces ignored.
+        if dataset.headers:
+            dataset.headers = [normalise_column(str(name or "")) for name in dataset.headers]
+        check_columns(
+            [name for name in dataset.headers or [] if name],
+            required=RETURN_REQUIRED,
+            optional=RETURN_OPTIONAL,
+        )
+        self.seen.clear()
+
+    def get_instance(self, instance_loader: Any, row: Any) -> Actual | None:
+        try:
+            measure = self.fields["measure"].clean(row)
+            period = self.fields["period"].clean(row)
+        except (KeyError, ValueError):
+            # import_instance reports what is wrong with these cells.
+            return None
+        return (
+            Actual.objects.select_related("measure__owner")
+            .filter(measure=measure, year=period.year, quarter=period.quarter)
+            .first()
+        )
+
+    def import_instance(self, instance: Actual, row: Any, **kwargs: Any) -> None:
+        errors: dict[str, list[Any]] = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if "measure" not in errors and instance.measure_id:
+            if message := self._ownership_problem(instance.measure):
+                errors.setdefault("measure", []).append(ValidationError(message))
+            if "period" not in errors:
+                key = (instance.measure_id, instance.year, instance.quarter)
+                if key in self.seen:
+                    errors.setdefault("period", []).append(
+                        ValidationError(
+                            f"{instance} is on an earlier row too: give each measure one row "
+                            "per quarter."
+                        )
+                    )
+                self.seen.add(key)
+        if errors:
+            raise ValidationError(errors)
+
+    def _ownership_problem(self, measure: Measure) -> str | None:
+        if self.user is None or self.user.has_perm("measures.approve_actual"):
+            return None
+        if measure.owner_id == self.user.pk:
+            return None
+        return (
+            f"You can only load figures for measures you own: {measure.reference} is owned "
+            f"by {_owner_name(measure)}."
+        )
+
+    def skip_row(
+        self,
+        instance: Actual,
+        original: Actual | None,
+        row: Any,
+        import_validation_errors: Any = None,
+    ) -> bool:
+        if import_validation_errors or original is None or original.pk is None:
+            return False
+        # Publishing a draft that is otherwise the same is still a change.
+        if self.state == State.PUBLISHED and original.state != State.PUBLISHED:
+            return False
+        # The value is compared as it will be stored: worked out from the fraction if not given.
+        stored_value = instance.value
+        if stored_value is None:
+            stored_value = resolved_value(instance.facts())
+        if stored_value != original.value:
+            return False
+        return all(
+            getattr(instance, name) == getattr(original, name)
+            for name in COMPARED_FIELDS
+            if name != "value"
+        )
+
+    def validate_instance(
+        self,
+        instance: Actual,
+        import_validation_errors: Any = None,
+        validate_unique: bool = True,
+    ) -> None:
+        given: dict[str, list[Any]] = dict(import_validation_errors or {})
+        errors: dict[str, list[Any]] = {name: list(messages) for name, messages in given.items()}
+        if self._meta.clean_model_instances:
+            for name, messages in self._model_errors(instance, given).items():
+                # A cell that could not be read already explains what is wrong with its field.
+                if name not in given:
+                    errors.setdefault(name, []).extend(messages)
+        for message in self._workflow_problems(instance):
+            errors.setdefault(NON_FIELD_ERRORS, []).append(ValidationError(message))
+        if errors:
+            raise ValidationError(errors)
+
+    def _model_errors(self, instance: Actual, given: dict[str, Any]) -> dict[str, list[Any]]:
+        exclude = set(given)
+        if "period" in exclude:
+            exclude |= {"year", "quarter"}
+        errors: dict[str, list[Any]] = {}
+        try:
+            instance.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        # The constraints repeat clean()'s rules in other words ("Enter a value or say why the
+        # figure is missing" beside a numerator problem), so they only speak when all else passed.
+        if not errors and not given:
+            try:
+                instance.validate_constraints()
+            except ValidationError as error:
+                errors = error.update_error_dict(errors)
+        return errors
+
+    def _workflow_problems(self, instance: Actual) -> list[str]:
+        problems = []
+        if (
+            not instance._state.adding
+            and instance.state == State.PUBLISHED
+            and self.state != State.PUBLISHED
+        ):
+            problems.append(
+                f"{instance} is already published: ask a performance lead to change it."
+            )
+        if (
+            self.state == State.PUBLISHED
+            and self.user is not None
+            and not self.user.has_perm("measures.publish_actual")
+        ):
+            problems.append(
+                "You cannot publish figures: load them as drafts for a performance lead to approve."
+            )
+        return problems
+
+    def before_save_instance(self, instance: Actual, row: Any, **kwargs: Any) -> None:
+        instance.state = self.state
+        if self.state == State.PUBLISHED:
+            instance.published_at = timezone.now()
+            instance.published_by = self.user
+        elif self.state == State.DRAFT:
+            # A changed figure needs signing off again, as when it is returned to draft.
+            instance.approved_by = instance.approved_at = None
+            instance.published_by = instance.published_at = None
+        by = f" by {self.user.get_username()}" if self.user is not None else ""
+        instance._change_reason = f"loaded from a file{by}"  # type: ignore[attr-defined]
+
+
+def result_problems(
+    result: Result, *, row_numbers: Sequence[int] | None = None, columns: Sequence[str] = ()
+) -> list[Problem]:
+    """Every problem an import found, by spreadsheet row and column, in the file's order.
+
+    row_numbers[i] is the spreadsheet row of the dataset's (i+1)th row; without it the header
+    is taken to be row 1 and no rows to have been skipped.
+    """
+
+    def spreadsheet_row(number: int) -> int:
+        if row_numbers is not None and 0 < number <= len(row_numbers):
+            return row_numbers[number - 1]
+        return number + 1
+
+    problems: list[Problem] = [
+        Problem(row=0, column="", message=str(error.error)) for error in result.base_errors
+    ]
+    for invalid in result.invalid_rows:
+        for name, messages in invalid.error_dict.items():
+            column = FIELD_COLUMNS.get(name, name)
+            for message in messages:
+                problem = Problem(
+                    row=spreadsheet_row(invalid.number), column=column, message=message
+                )
+                if problem not in problems:
+                    problems.append(problem)
+    for error_row in result.error_rows:
+        for error in error_row.errors:
+            problems.append(
+                Problem(
+                    row=spreadsheet_row(error_row.number),
+                    column="",
+                    message=f"This row could not be saved: {error.error}",
+                )
+            )
+    order = {name: position for position, name in enumerate(columns or RETURN_COLUMNS)}
+    return sorted(problems, key=lambda p: (p.row, order.get(p.column, len(order))))
