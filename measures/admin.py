@@ -9,6 +9,7 @@ from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.http import HttpRequest
 from django.utils import timezone
 from import_export.admin import ImportExportMixin
+from import_export.formats.base_formats import CSV, XLSX
 from simple_history.admin import SimpleHistoryAdmin
 
 from measures.models import (
@@ -346,6 +347,8 @@ def _figures_from(data: Any) -> dict[str, Decimal | None]:
 class ActualAdmin(ImportExportMixin, SimpleHistoryAdmin):
     form = ActualForm
     resource_classes = [ActualResource]
+    import_formats = [CSV, XLSX]
+    export_formats = [CSV, XLSX]
     change_form_template = "admin/measures/actual/change_form.html"
     list_display = [
         "measure_reference",
