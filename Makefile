@@ -23,8 +23,11 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $@
 
-static/dist/.built: node_modules/.installed $(wildcard static/scss/*.scss)
+# plotly.js comes from the plotly Python package, so charts and their library always match.
+static/dist/.built: node_modules/.installed $(VENV)/.installed $(wildcard static/scss/*.scss)
 	npm run --silent build
+	mkdir -p static/dist/plotly
+	cp "$$($(PY) -c 'import plotly, pathlib; print(pathlib.Path(plotly.__file__).parent / "package_data" / "plotly.min.js")')" static/dist/plotly/
 	touch $@
 
 assets: static/dist/.built

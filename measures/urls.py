@@ -6,4 +6,5 @@ from measures import views
 
 urlpatterns = [
     path("", views.measure_list, name="measure-list"),
+    path("<str:reference>/", views.measure_detail, name="measure-detail"),
 ]

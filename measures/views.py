@@ -1,11 +1,98 @@
-"""Measures pages."""
+"""Measures pages: the dashboard, its exports, the measures list and the measure page."""
 
+from dataclasses import dataclass
 from itertools import groupby
+from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django_tables2 import RequestConfig
 
-from measures.models import Measure
+from measures import exports
+from measures.dashboard import (
+    Row,
+    View,
+    dashboard_rows,
+    latest_published_period,
+    status_counts,
+    with_group_headings,
+)
+from measures.detail import measure_page
+from measures.filters import DashboardFilter
+from measures.models import Actual, Measure
+from measures.periods import Period
+from measures.tables import DashboardTable
+
+
+@dataclass
+class Dashboard:
+    """What the dashboard's query string asks for, and the rows it gives."""
+
+    period: Period | None
+    view: str
+    filters: DashboardFilter
+    rows: list[Row]
+
+
+def _dashboard(request: HttpRequest, *, user: Any) -> Dashboard:
+    text = request.GET.get("period", "").strip()
+    try:
+        period = Period.parse(text) if text else latest_published_period()
+    except ValueError as error:
+        raise Http404(str(error)) from None
+    view = View.LATEST if request.GET.get("view") == View.LATEST else View.PERIOD
+    filters = DashboardFilter(request.GET, queryset=Measure.objects.all())
+    rows: list[Row] = []
+    if period and filters.is_valid():
+        rows = dashboard_rows(period=period, user=user, view=view, measures=filters.qs)
+        status = filters.form.cleaned_data.get("status")
+        if status:
+            rows = [row for row in rows if row.status.value == status]
+    return Dashboard(period=period, view=view, filters=filters, rows=rows)
+
+
+def dashboard(request: HttpRequest) -> HttpResponse:
+    board = _dashboard(request, user=request.user)
+    table = DashboardTable(with_group_headings(board.rows))
+    table.show_reported_in = board.view == View.LATEST
+    RequestConfig(request, paginate=False).configure(table)
+    periods = (
+        Actual.objects.visible_to(request.user)
+        .order_by("-year", "-quarter")
+        .values_list("year", "quarter")
+        .distinct()
+    )
+    return render(
+        request,
+        "measures/dashboard.html",
+        {
+            "board": board,
+            "table": table,
+            "counts": status_counts(board.rows),
+            "changed": [row for row in board.rows if row.changed_status],
+            "periods": [Period(*p) for p in periods],
+            "query": request.GET.urlencode(),
+        },
+    )
+
+
+def dashboard_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    # Exports hold published figures only, whoever asks.
+    board = _dashboard(request, user=None)
+    name = (
+        f"dashboard-{board.period.label.replace('/', '-').replace(' ', '-')}"
+        if board.period
+        else "dashboard"
+    )
+    if fmt == "xlsx":
+        response = HttpResponse(
+            exports.to_xlsx(board.rows),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    else:
+        response = HttpResponse(exports.to_csv(board.rows), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
 
 
 def measure_list(request: HttpRequest) -> HttpResponse:
@@ -18,3 +105,8 @@ def measure_list(request: HttpRequest) -> HttpResponse:
         for ambition, items in groupby(measures, lambda m: m.outcome.ambition)
     ]
     return render(request, "measures/measure_list.html", {"ambitions": ambitions})
+
+
+def measure_detail(request: HttpRequest, reference: str) -> HttpResponse:
+    context = measure_page(reference=reference, user=request.user, period=request.GET.get("period"))
+    return render(request, "measures/measure_detail.html", context)

@@ -4,13 +4,16 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from measures import views as measure_views
 from scrutiny import views
 
 admin.site.site_header = "Children's services scrutiny: administration"
 admin.site.site_title = "Children's services scrutiny"
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", measure_views.dashboard, name="home"),
+    path("dashboard.csv", measure_views.dashboard_export, {"fmt": "csv"}, name="dashboard-csv"),
+    path("dashboard.xlsx", measure_views.dashboard_export, {"fmt": "xlsx"}, name="dashboard-xlsx"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("healthz", views.healthz, name="healthz"),
     path("sign-in/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),

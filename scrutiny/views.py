@@ -6,10 +6,6 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 
-def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "home.html")
-
-
 def accessibility(request: HttpRequest) -> HttpResponse:
     return render(request, "accessibility.html")
 

@@ -1,0 +1,1 @@
+"""Benchmarking: authorities, comparator groups, national values and how we compare."""

@@ -1,0 +1,66 @@
+"""The dashboard as CSV and XLSX: the columns other tools rely on."""
+
+import csv
+import io
+
+import tablib
+
+from measures.dashboard import Row
+from measures.units import plain
+
+COLUMNS = [
+    "measure",
+    "title",
+    "period",
+    "covers",
+    "actual",
+    "unit",
+    "target",
+    "band_low",
+    "band_high",
+    "status",
+    "direction",
+    "direction_last_year",
+    "forecast",
+    "forecast_status",
+]
+
+
+def export_record(row: Row) -> dict[str, str]:
+    """One row as plain text: numbers rounded to the measure's places, words for statuses."""
+    measure, position = row.measure, row.position
+    dp = measure.decimal_places
+    figure, target = position.figure, position.target
+    return {
+        "measure": measure.reference,
+        "title": measure.title,
+        "period": position.period.label,
+        "covers": figure.covers if figure else "",
+        "actual": plain(figure.value, dp) if figure else "",
+        "unit": measure.unit,
+        "target": plain(target.value, dp) if target else "",
+        "band_low": plain(target.band_low, dp) if target else "",
+        "band_high": plain(target.band_high, dp) if target else "",
+        "status": position.status.label,
+        "direction": position.direction.label if position.direction else "",
+        "direction_last_year": (
+            position.direction_last_year.label if position.direction_last_year else ""
+        ),
+        "forecast": plain(figure.forecast, dp) if figure else "",
+        "forecast_status": position.forecast_status.label if position.forecast_status else "",
+    }
+
+
+def to_csv(rows: list[Row]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(export_record(row) for row in rows)
+    return out.getvalue()
+
+
+def to_xlsx(rows: list[Row]) -> bytes:
+    data = tablib.Dataset(headers=COLUMNS, title="Dashboard")
+    for row in rows:
+        data.append(list(export_record(row).values()))
+    return data.export("xlsx")
