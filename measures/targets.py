@@ -71,7 +71,7 @@ def describe_band(
 ) -> str:
     """A band in words, e.g. "43 to 47 per 10,000"; a missing end ends at the target."""
     if band_low is None and band_high is None:
-        return "No tolerance: the band is the target itself"
+        return "None: the target itself"
     if band_low is None:
         return f"Up to {format_target(band_high, unit, decimal_places)}"
     if band_high is None:

@@ -32,14 +32,15 @@ class Dashboard:
     view: str
     filters: DashboardFilter
     rows: list[Row]
+    error: str = ""
 
 
 def _dashboard(request: HttpRequest, *, user: Any) -> Dashboard:
-    text = request.GET.get("period", "").strip()
+    text, error = request.GET.get("period", "").strip(), ""
     try:
         period = Period.parse(text) if text else latest_published_period()
-    except ValueError as error:
-        raise Http404(str(error)) from None
+    except ValueError as problem:
+        period, error = latest_published_period(), f"{problem}. Showing the latest quarter."
     view = View.LATEST if request.GET.get("view") == View.LATEST else View.PERIOD
     filters = DashboardFilter(request.GET, queryset=Measure.objects.all())
     rows: list[Row] = []
@@ -48,7 +49,7 @@ def _dashboard(request: HttpRequest, *, user: Any) -> Dashboard:
         status = filters.form.cleaned_data.get("status")
         if status:
             rows = [row for row in rows if row.status.value == status]
-    return Dashboard(period=period, view=view, filters=filters, rows=rows)
+    return Dashboard(period=period, view=view, filters=filters, rows=rows, error=error)
 
 
 def dashboard(request: HttpRequest) -> HttpResponse:
@@ -79,6 +80,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 def dashboard_export(request: HttpRequest, fmt: str) -> HttpResponse:
     # Exports hold published figures only, whoever asks.
     board = _dashboard(request, user=None)
+    if board.error:
+        raise Http404(board.error)
     name = (
         f"dashboard-{board.period.label.replace('/', '-').replace(' ', '-')}"
         if board.period

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from measures.models import Measure
 from tests.browser.test_pages import assert_no_axe_violations
 from tests.conftest import TEST_PASSWORD
 
@@ -50,3 +51,24 @@ def test_officer_enters_a_figure_and_sees_the_status_it_would_get(
     expect(
         page.get_by_role("row", name=re.compile(r"LAC-RATE.*2017\/18 Q2.*Draft"))
     ).to_be_visible()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/admin/",
+        "/admin/measures/measure/",
+        "/admin/measures/measure/{measure}/change/",
+        "/admin/measures/actual/",
+        "/admin/measures/actual/add/?measure={measure}",
+        "/admin/measures/actual/{figure}/change/",
+        "/admin/measures/actual/{figure}/history/",
+        "/admin/measures/actual/import/",
+    ],
+)
+def test_officers_admin_pages_pass_axe(page: Page, live_server, demo, path: str) -> None:
+    measure = Measure.objects.get(reference="LAC-RATE")
+    figure = measure.actuals.get(year=2017, quarter=1)
+    sign_in(page, live_server, "lead")
+    page.goto(live_server.url + path.format(measure=measure.pk, figure=figure.pk))
+    assert_no_axe_violations(page)

@@ -215,8 +215,11 @@ def test_drafts_are_shown_only_to_their_officer_and_never_exported(
     assert "46.9" not in exported
 
 
-def test_a_bad_period_is_not_found(client: Client, demo) -> None:
-    assert client.get("/", {"period": "2017 Q9"}).status_code == 404
+def test_a_bad_period_is_explained_and_the_latest_quarter_shown(client: Client, demo) -> None:
+    page = client.get("/", {"period": "2017 Q9"}).content.decode()
+    assert "2017 Q9" in page and "Showing the latest quarter." in page
+    assert "2017/18 Q1 report" in page
+    assert client.get("/dashboard.csv", {"period": "2017 Q9"}).status_code == 404
 
 
 def test_an_empty_dashboard_says_nothing_is_published(client: Client, db) -> None:

@@ -66,7 +66,7 @@ def test_comparator_target_is_described_with_its_derivation(value, expected) -> 
     [
         (D(43), D(47), "43 to 47 per 10,000"),
         (D("78.8"), D("87.5"), "78.8 to 87.5 per 10,000"),
-        (None, None, "No tolerance: the band is the target itself"),
+        (None, None, "None: the target itself"),
         (D(43), None, "From 43 per 10,000"),
         (None, D(47), "Up to 47 per 10,000"),
     ],

@@ -1,0 +1,112 @@
+"""Server time and queries for the dashboard, a measure page and the CSV export at scale.
+
+200 quarterly measures with ten years of figures on PostgreSQL; 50 requests each through
+Django's test client, against /healthz (one query) as the floor. Prints figures only.
+"""
+
+import os
+import statistics
+import sys
+import time
+from decimal import Decimal
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "scrutiny.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from measures.models import Actual, Ambition, Measure, Outcome, State, Target  # noqa: E402
+from measures.periods import Period  # noqa: E402
+
+MEASURES, YEARS, REQUESTS = 200, 10, 50
+LATEST = Period.parse("2017/18 Q1")
+
+
+@transaction.atomic
+def build() -> None:
+    for model in (Actual, Target, Measure, Outcome, Ambition):
+        model.objects.all().delete()
+    ambitions = [Ambition.objects.create(name=f"Ambition {a}", order=a) for a in range(4)]
+    outcomes = [
+        Outcome.objects.create(ambition=ambitions[o % 4], name=f"Outcome {o}", order=o)
+        for o in range(10)
+    ]
+    measures = Measure.objects.bulk_create(
+        Measure(
+            reference=f"BENCH-{i:03d}",
+            title=f"Bench measure {i}",
+            outcome=outcomes[i % 10],
+            order=i,
+            unit="rate_per_10000",
+            decimal_places=1,
+            polarity=("higher", "lower", "target")[i % 3],
+            frequency="quarterly",
+        )
+        for i in range(MEASURES)
+    )
+    periods = LATEST.last_n(YEARS * 4)
+    Target.objects.bulk_create(
+        Target(measure=m, year=year, value=45, band_low=43, band_high=47)
+        for m in measures
+        for year in sorted({p.year for p in periods})
+    )
+    Actual.objects.bulk_create(
+        Actual(
+            measure=m,
+            year=p.year,
+            quarter=p.quarter,
+            value=Decimal(40 + (n * 7 + i) % 12),
+            covers_label=f"As at {p.end:%-d %B %Y}",
+            state=State.PUBLISHED,
+        )
+        for i, m in enumerate(measures)
+        for n, p in enumerate(periods)
+    )
+
+
+def measure(client: Client, path: str) -> tuple[float, float, int]:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == 200, (path, response.status_code)
+    times = []
+    for _ in range(REQUESTS):
+        start = time.perf_counter()
+        client.get(path)
+        times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    return statistics.median(times), times[int(len(times) * 0.95) - 1], len(queries)
+
+
+def main() -> None:
+    call_command("migrate", verbosity=0)
+    settings.ALLOWED_HOSTS = ["testserver"]
+    settings.SECURE_SSL_REDIRECT = False
+    build()
+    client = Client()
+    pages = {
+        "trivial view (/healthz, 1 query)": "/healthz",
+        "dashboard (200 measures)": "/",
+        "dashboard, latest position": "/?view=latest",
+        "measure page (40 quarters)": "/measures/BENCH-007/",
+        "CSV export (200 rows)": "/dashboard.csv",
+    }
+    print(f"{MEASURES} measures x {YEARS * 4} quarters, {REQUESTS} requests each")
+    print(f"{'page':<36} {'median ms':>10} {'p95 ms':>8} {'queries':>8} {'x floor':>8}")
+    floor = None
+    for name, path in pages.items():
+        median, p95, queries = measure(client, path)
+        floor = floor or median
+        print(f"{name:<36} {median:>10.1f} {p95:>8.1f} {queries:>8} {median / floor:>8.1f}")
+
+
+if __name__ == "__main__":
+    main()
