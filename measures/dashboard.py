@@ -13,6 +13,7 @@ from measures.targets import describe_band
 from measures.units import format_target
 
 TREND_PERIODS = 8
+HISTORY_PERIODS = 12
 DIRECTION_ORDER = [Direction.IMPROVING, Direction.NO_CHANGE, Direction.WORSENING, None]
 STATUS_ORDER = [
     Status.EXCEEDED,
@@ -185,8 +186,10 @@ def dashboard_rows(
     measures (filters); figures are those the user may see.
     """
     queryset = (measures if measures is not None else Measure.objects.all()).filter(is_current=True)
+    # Enough history for the trend, the previous figure and the same quarter last year.
+    since = None if view == View.LATEST else period.last_n(HISTORY_PERIODS)[0]
     rows = []
-    for measure in queryset.with_figures(user=user):
+    for measure in queryset.with_figures(user=user, since=since, until=period):
         if view == View.LATEST:
             reported = [f.period for f in measure.visible_figures if f.period <= period]
             if not reported:

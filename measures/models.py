@@ -78,12 +78,23 @@ class MeasureQuerySet(models.QuerySet["Measure"]):
     def owned_by(self, user: object) -> MeasureQuerySet:
         return self.filter(owner=user)
 
-    def with_figures(self, *, user: object = None) -> MeasureQuerySet:
+    def with_figures(
+        self, *, user: object = None, since: Period | None = None, until: Period | None = None
+    ) -> MeasureQuerySet:
         """Measures in council order with their targets and the figures the user may see.
 
         Three queries however many measures there are; Measure.position_in reads from them.
+        `since` and `until` bound the figures fetched, for pages that need only recent ones.
         """
         visible = Actual.objects.visible_to(user).order_by("year", "quarter")
+        if since:
+            visible = visible.filter(
+                Q(year__gt=since.year) | Q(year=since.year, quarter__gte=since.quarter)
+            )
+        if until:
+            visible = visible.filter(
+                Q(year__lt=until.year) | Q(year=until.year, quarter__lte=until.quarter)
+            )
         return self.in_council_order().prefetch_related(
             "targets", models.Prefetch("actuals", queryset=visible, to_attr="visible_figures")
         )

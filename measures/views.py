@@ -54,8 +54,9 @@ def _dashboard(request: HttpRequest, *, user: Any) -> Dashboard:
 
 def dashboard(request: HttpRequest) -> HttpResponse:
     board = _dashboard(request, user=request.user)
-    table = DashboardTable(with_group_headings(board.rows))
-    table.show_reported_in = board.view == View.LATEST
+    table = DashboardTable(
+        with_group_headings(board.rows), show_reported_in=board.view == View.LATEST
+    )
     RequestConfig(request, paginate=False).configure(table)
     periods = (
         Actual.objects.visible_to(request.user)
