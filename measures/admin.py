@@ -535,3 +535,7 @@ class ActualAdmin(ImportExportMixin, SimpleHistoryAdmin):
 
     def has_publish_permission(self, request: HttpRequest) -> bool:
         return request.user.has_perm("measures.publish_actual")
+
+
+# Benchmarking's admin pages register themselves on import.
+from measures.benchmarking import admin as benchmarking_admin  # noqa: E402, F401

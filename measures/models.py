@@ -503,3 +503,15 @@ class Actual(models.Model):
             polarity=self.measure.polarity_kind,
             scheme=rating_scheme(),
         )
+
+
+# Benchmarking's models live in their own module but belong to this app.
+from measures.benchmarking.models import (  # noqa: E402, F401
+    Area,
+    BenchmarkIndicator,
+    BenchmarkValue,
+    ComparatorGroup,
+    GroupMember,
+    GroupValue,
+    MeasureBenchmark,
+)

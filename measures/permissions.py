@@ -5,6 +5,21 @@ from typing import Any
 from django.apps import apps as global_apps
 
 MODELS = ["ambition", "outcome", "measure", "target", "actual"]
+BENCHMARK_MODELS = [
+    "area",
+    "comparatorgroup",
+    "groupmember",
+    "groupvalue",
+    "benchmarkindicator",
+    "benchmarkvalue",
+    "measurebenchmark",
+]
+# Officers define custom comparator groups and link their measures to national indicators.
+OFFICER_BENCHMARKING = [
+    f"{action}_{m}"
+    for m in ("comparatorgroup", "groupmember", "groupvalue", "measurebenchmark")
+    for action in ("add", "change")
+]
 
 GRANTS: dict[str, list[str]] = {
     # Officers keep their own measures' texts, targets and figures, and submit figures.
@@ -16,14 +31,20 @@ GRANTS: dict[str, list[str]] = {
         "add_actual",
         "change_actual",
         "submit_actual",
+        *(f"view_{m}" for m in BENCHMARK_MODELS),
+        *OFFICER_BENCHMARKING,
     ],
     "Performance lead": [
-        *(f"{action}_{m}" for m in MODELS for action in ("add", "change", "delete", "view")),
+        *(
+            f"{action}_{m}"
+            for m in [*MODELS, *BENCHMARK_MODELS]
+            for action in ("add", "change", "delete", "view")
+        ),
         "submit_actual",
         "approve_actual",
         "publish_actual",
     ],
-    "Scrutiny officer": [f"view_{m}" for m in MODELS],
+    "Scrutiny officer": [f"view_{m}" for m in [*MODELS, *BENCHMARK_MODELS]],
 }
 
 

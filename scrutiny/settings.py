@@ -28,6 +28,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 COUNCIL_NAME = env_str("COUNCIL_NAME", "Lincolnshire County Council")
 SERVICE_NAME = "Children's services scrutiny"
+# The council's own authority, by either code (old three-digit or ONS nine-character).
+OUR_AUTHORITY = env_str("OUR_AUTHORITY", "925")
 # How figures are rated: "default" (Achieved / Within tolerance / Not achieved), "exceeded"
 # (also a blue Exceeded beyond the better end of the band) or "tolerance_achieved".
 RAG_SCHEME = env_choice("RAG_SCHEME", "default", ["default", "exceeded", "tolerance_achieved"])
