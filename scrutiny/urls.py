@@ -19,6 +19,7 @@ urlpatterns = [
     path("sign-in/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path("measures/", include("measures.urls")),
+    path("benchmarks/", include("measures.benchmarking.urls")),
     path("committees/", include("committees.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,70 @@
+"""Benchmark charts as plotly figures, from plain values (no Django)."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+import plotly.graph_objects as go
+
+# Ours stands out; comparators are shades of grey and blue, always named on the axis too.
+COLOURS = {
+    "ours": "#00594f",
+    "england": "#1d70b8",
+    "region": "#4c2c92",
+    "group": "#505a5f",
+    "member": "#b1b4b6",
+}
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One bar: who it is, their figure, and what kind of comparator they are."""
+
+    label: str
+    value: Decimal | None
+    kind: str
+
+
+def comparison_figure(bars: list[Bar], *, title: str, axis_title: str) -> go.Figure:
+    """A horizontal bar chart of our figure against England, region, groups and neighbours."""
+    shown = [bar for bar in bars if bar.value is not None]
+    figure = go.Figure(
+        go.Bar(
+            x=[float(bar.value) for bar in shown],  # type: ignore[arg-type]
+            y=[bar.label for bar in shown],
+            orientation="h",
+            marker_color=[COLOURS[bar.kind] for bar in shown],
+            text=[f"{bar.value.normalize():f}" for bar in shown],  # type: ignore[union-attr]
+            textposition="outside",
+            hovertemplate="%{y}: %{x}<extra></extra>",
+        )
+    )
+    figure.update_layout(
+        title=title,
+        xaxis_title=axis_title,
+        yaxis={"autorange": "reversed", "automargin": True, "fixedrange": True},
+        xaxis={"fixedrange": True},
+        height=max(260, 28 * len(shown) + 120),
+        margin={"l": 10, "r": 40, "t": 50, "b": 50},
+        showlegend=False,
+        plot_bgcolor="white",
+    )
+    return figure
+
+
+def comparison_summary(bars: list[Bar], *, ours_label: str, unit_text: str) -> str:
+    """The bar chart in words, for everyone who does not read charts."""
+    ours = next((bar for bar in bars if bar.kind == "ours"), None)
+    if ours is None or ours.value is None:
+        return f"There is no published figure for {ours_label} in this period."
+    parts = [f"{ours_label}: {ours.value.normalize():f}{unit_text}."]
+    for bar in bars:
+        if bar.kind in ("england", "region", "group") and bar.value is not None:
+            relation = (
+                "above"
+                if ours.value > bar.value
+                else "below"
+                if ours.value < bar.value
+                else "level with"
+            )
+            parts.append(f"{relation.capitalize()} {bar.label} ({bar.value.normalize():f}).")
+    return " ".join(parts)

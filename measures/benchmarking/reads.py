@@ -1,0 +1,171 @@
+"""How an authority compares on an indicator: fetched in a fixed number of queries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.conf import settings
+from django.db.models import Q
+
+from measures.benchmarking.analysis import (
+    MISSING_CODES,
+    GroupFigure,
+    Polarity,
+    bands,
+    describe_rank,
+    group_figure,
+    rank,
+)
+from measures.benchmarking.models import (
+    Area,
+    AreaKind,
+    BenchmarkIndicator,
+    BenchmarkValue,
+    ComparatorGroup,
+    GroupKind,
+)
+
+
+def our_area() -> Area | None:
+    """The council's own authority (the OUR_AUTHORITY setting), if it has been imported."""
+    return Area.objects.by_code(settings.OUR_AUTHORITY)
+
+
+@dataclass(frozen=True)
+class AuthorityRow:
+    """One authority's published figure, with where it stands among all authorities."""
+
+    area: Area
+    value: Decimal | None
+    status: str
+    rank: int | None
+    band: str | None
+    is_ours: bool
+
+    @property
+    def missing_meaning(self) -> str:
+        return MISSING_CODES.get(self.status, "") if self.value is None else ""
+
+    # Sort keys: missing figures last whichever way a column is sorted first.
+    @property
+    def sort_value(self) -> tuple[bool, Decimal]:
+        return (self.value is None, self.value if self.value is not None else Decimal(0))
+
+    @property
+    def sort_rank(self) -> tuple[bool, int]:
+        return (self.rank is None, self.rank or 0)
+
+    @property
+    def sort_band(self) -> tuple[bool, str]:
+        return (self.band is None, self.band or "")
+
+
+@dataclass(frozen=True)
+class GroupComparison:
+    """A comparator group's members' figures and their mean and median."""
+
+    group: ComparatorGroup
+    figure: GroupFigure
+    members: list[tuple[str, Decimal | None, str]]
+
+
+@dataclass
+class Comparison:
+    """An indicator in one period: every authority, England, a region and our groups."""
+
+    indicator: BenchmarkIndicator
+    period: str
+    periods: list[str]
+    ours: AuthorityRow | None
+    england: BenchmarkValue | None
+    region: BenchmarkValue | None
+    rows: list[AuthorityRow]
+    groups: list[GroupComparison] = field(default_factory=list)
+
+    @property
+    def ranked(self) -> int:
+        return sum(1 for row in self.rows if row.rank is not None)
+
+    @property
+    def rank_text(self) -> str:
+        return describe_rank(self.ours.rank, self.ranked) if self.ours else ""
+
+
+def periods_of(indicator: BenchmarkIndicator) -> list[str]:
+    """The indicator's periods, oldest first."""
+    pairs = indicator.values.order_by("period_key", "period").values_list("period", "period_key")
+    return list(dict.fromkeys(period for period, _ in pairs))
+
+
+def compare(
+    *, indicator: BenchmarkIndicator, period: str | None = None, ours: Area | None = None
+) -> Comparison:
+    """Everything the benchmark charts and table show for one period (about five queries)."""
+    periods = periods_of(indicator)
+    chosen = period if period in periods else (periods[-1] if periods else "")
+    values = list(
+        BenchmarkValue.objects.filter(indicator=indicator, period=chosen).select_related(
+            "area__region"
+        )
+    )
+    authorities = [v for v in values if v.area.kind == AreaKind.AUTHORITY]
+    polarity = Polarity(indicator.polarity)
+    by_area = {v.area_id: v.value for v in authorities}
+    ranks = rank(by_area, polarity)
+    letters = bands(by_area, polarity, banded=indicator.banded)
+    rows = [
+        AuthorityRow(
+            area=v.area,
+            value=v.value,
+            status=v.status,
+            rank=ranks.get(v.area_id),
+            band=letters.get(v.area_id),
+            is_ours=ours is not None and v.area_id == ours.pk,
+        )
+        for v in sorted(authorities, key=lambda v: v.area.name)
+    ]
+    england = next((v for v in values if v.area.kind == AreaKind.ENGLAND), None)
+    region_id = ours.region_id if ours else None
+    region = next((v for v in values if v.area_id == region_id), None)
+    comparison = Comparison(
+        indicator=indicator,
+        period=chosen,
+        periods=periods,
+        ours=next((row for row in rows if row.is_ours), None),
+        england=england,
+        region=region,
+        rows=rows,
+    )
+    if ours is not None:
+        comparison.groups = _groups(ours, {v.area_id: v for v in values}, indicator)
+    return comparison
+
+
+def _groups(
+    ours: Area, values: dict[int, BenchmarkValue], indicator: BenchmarkIndicator
+) -> list[GroupComparison]:
+    groups = (
+        ComparatorGroup.objects.filter(Q(area=ours) | Q(members__area=ours, kind=GroupKind.CUSTOM))
+        .filter(kind__in=[GroupKind.STATISTICAL_NEIGHBOURS, GroupKind.CIPFA, GroupKind.CUSTOM])
+        .distinct()
+        .prefetch_related("members__area")
+        .order_by("kind", "-version")
+    )
+    compared, seen_kinds = [], set()
+    for group in groups:
+        # Only the newest statistical neighbour model: the older one is history.
+        if group.kind == GroupKind.STATISTICAL_NEIGHBOURS and group.kind in seen_kinds:
+            continue
+        seen_kinds.add(group.kind)
+        members = []
+        for member in group.members.all():
+            found = values.get(member.area_id) if member.area_id else None
+            members.append(
+                (member.name, found.value if found else None, found.status if found else "")
+            )
+        figure = group_figure(
+            [value for _, value, _ in members], decimal_places=indicator.decimal_places
+        )
+        compared.append(GroupComparison(group=group, figure=figure, members=members))
+    return compared

@@ -1,0 +1,119 @@
+"""The benchmarks explorer: search the national indicators, compare any authority."""
+
+import csv
+import io
+import json
+
+import tablib
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django_tables2 import RequestConfig
+
+from measures.benchmarking.charts import Bar, comparison_figure, comparison_summary
+from measures.benchmarking.models import Area, BenchmarkIndicator, GroupKind
+from measures.benchmarking.reads import Comparison, compare, our_area
+from measures.benchmarking.tables import AuthorityTable
+from measures.units import plain
+
+EXPORT_COLUMNS = ["authority_code", "authority", "region", "value", "status", "rank", "quartile"]
+
+
+def explorer(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()
+    indicators = BenchmarkIndicator.objects.order_by("topic", "title")
+    if query:
+        indicators = indicators.filter(
+            Q(title__icontains=query) | Q(topic__icontains=query) | Q(code__icontains=query)
+        )
+    page = Paginator(indicators, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "benchmarking/explorer.html",
+        {"query": query, "page": page, "total": BenchmarkIndicator.objects.count()},
+    )
+
+
+def bars_for(comparison: Comparison, ours: Area | None) -> list[Bar]:
+    """Ours, England, our region, each group's mean, then each neighbour by name."""
+    bars = []
+    if ours is not None:
+        bars.append(Bar(ours.name, comparison.ours.value if comparison.ours else None, "ours"))
+    if comparison.england:
+        bars.append(Bar("England", comparison.england.value, "england"))
+    if comparison.region:
+        bars.append(Bar(comparison.region.area.name, comparison.region.value, "region"))
+    for group in comparison.groups:
+        bars.append(Bar(f"{group.group.get_kind_display()} (mean)", group.figure.mean, "group"))
+    for group in comparison.groups:
+        if group.group.kind == GroupKind.STATISTICAL_NEIGHBOURS:
+            bars += [Bar(name, value, "member") for name, value, _ in group.members]
+    return bars
+
+
+def indicator_page(request: HttpRequest, slug: str) -> HttpResponse:
+    indicator = get_object_or_404(BenchmarkIndicator, slug=slug)
+    code = request.GET.get("area", "").strip()
+    ours = Area.objects.authorities().by_code(code) if code else our_area()
+    comparison = compare(indicator=indicator, period=request.GET.get("period"), ours=ours)
+    table = AuthorityTable(comparison.rows, indicator=indicator)
+    RequestConfig(request, paginate=False).configure(table)
+    bars = bars_for(comparison, ours)
+    unit = f" {indicator.y_axis_name}" if indicator.y_axis_name else ""
+    chart = comparison_figure(
+        bars, title=f"{indicator.title}, {comparison.period}", axis_title=indicator.y_axis_name
+    )
+    return render(
+        request,
+        "benchmarking/indicator.html",
+        {
+            "indicator": indicator,
+            "comparison": comparison,
+            "ours": ours,
+            "table": table,
+            "bars": bars,
+            "chart": json.loads(chart.to_json()),
+            "summary": comparison_summary(
+                bars, ours_label=ours.name if ours else "", unit_text=unit
+            ),
+            "authorities": Area.objects.authorities().order_by("name"),
+        },
+    )
+
+
+def export_records(comparison: Comparison) -> list[list[str]]:
+    places = comparison.indicator.decimal_places
+    return [
+        [
+            row.area.code,
+            row.area.name,
+            row.area.region.name if row.area.region else "",
+            plain(row.value, places if places is not None else 6) if row.value is not None else "",
+            row.status,
+            str(row.rank or ""),
+            row.band or "",
+        ]
+        for row in comparison.rows
+    ]
+
+
+def indicator_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
+    indicator = get_object_or_404(BenchmarkIndicator, slug=slug)
+    comparison = compare(indicator=indicator, period=request.GET.get("period"))
+    records = export_records(comparison)
+    name = f"{indicator.slug}-{comparison.period}".replace(" ", "-")
+    if fmt == "xlsx":
+        data = tablib.Dataset(*records, headers=EXPORT_COLUMNS, title="Authorities")
+        response = HttpResponse(
+            data.export("xlsx"),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    else:
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(EXPORT_COLUMNS)
+        writer.writerows(records)
+        response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response

@@ -1,0 +1,165 @@
+"""The benchmarks explorer: search, an indicator's page, its ranking table and exports."""
+
+import csv
+import io
+from decimal import Decimal
+
+import pytest
+from django.test import Client
+
+from measures.benchmarking.areas import AreaBook
+from measures.benchmarking.models import (
+    BenchmarkIndicator,
+    BenchmarkValue,
+    ComparatorGroup,
+    GroupKind,
+    GroupMember,
+)
+
+pytestmark = pytest.mark.django_db
+
+# (old code, new code, name, region, value as published)
+AUTHORITIES = [
+    ("925", "E10000019", "Lincolnshire", "East Midlands", "48.7"),
+    ("830", "E10000007", "Derbyshire", "East Midlands", "55.0"),
+    ("891", "E10000024", "Nottinghamshire", "East Midlands", "60.1"),
+    ("926", "E10000020", "Norfolk", "East of England", "c"),
+    ("940", "E06000061", "North Northamptonshire", "East Midlands", "45.2"),
+    ("928", "", "Northamptonshire", "East Midlands", "61.5"),
+]
+
+
+@pytest.fixture
+def lac_rate(db) -> BenchmarkIndicator:
+    """Children looked after per 10,000, low is good, for a handful of real authorities."""
+    book = AreaBook()
+    indicator = BenchmarkIndicator.objects.create(
+        source="LAIT",
+        code="LAC rate, 31 March",
+        slug="lac-rate-31-march-abc123",
+        title="Children looked after rate per 10,000",
+        topic="Children Looked After",
+        polarity="low",
+        decimal_places=1,
+        y_axis_name="Rate per 10,000",
+    )
+    areas = {}
+    for old, new, name, region, text in AUTHORITIES:
+        area = book.authority(name=name, old=old, new=new, region_name=region)
+        areas[name] = area
+        missing = text == "c"
+        BenchmarkValue.objects.create(
+            indicator=indicator,
+            period="2017",
+            period_key=20171,
+            area=area,
+            value=None if missing else Decimal(text),
+            status="c" if missing else "",
+            raw=text,
+        )
+    areas["Northamptonshire"].is_active = False
+    areas["Northamptonshire"].save()
+    BenchmarkValue.objects.create(
+        indicator=indicator,
+        period="2017",
+        period_key=20171,
+        area=book.england,
+        value=Decimal("62.0"),
+        raw="62",
+    )
+    BenchmarkValue.objects.create(
+        indicator=indicator,
+        period="2017",
+        period_key=20171,
+        area=book.region("East Midlands"),
+        value=Decimal("53.4"),
+        raw="53.4",
+    )
+    BenchmarkValue.objects.create(
+        indicator=indicator,
+        period="2016",
+        period_key=20161,
+        area=areas["Lincolnshire"],
+        value=Decimal("46.0"),
+        raw="46",
+    )
+    group = ComparatorGroup.objects.create(
+        kind=GroupKind.STATISTICAL_NEIGHBOURS,
+        name="Lincolnshire statistical neighbours",
+        slug="lincolnshire-sn-2025",
+        area=areas["Lincolnshire"],
+        version="May 2025",
+    )
+    for position, name in enumerate(["Derbyshire", "Nottinghamshire", "Norfolk"], 1):
+        GroupMember.objects.create(group=group, area=areas[name], name=name, position=position)
+    return indicator
+
+
+def test_search_finds_indicators_by_name_or_topic(client: Client, lac_rate) -> None:
+    page = client.get("/benchmarks/", {"q": "looked after"}).content.decode()
+    assert "1 indicator matching" in page
+    assert f'href="/benchmarks/{lac_rate.slug}/"' in page
+    assert "No indicators match" in client.get("/benchmarks/", {"q": "zzz"}).content.decode()
+
+
+def test_indicator_page_ranks_our_authority_among_authorities_only(
+    client: Client, lac_rate
+) -> None:
+    response = client.get(f"/benchmarks/{lac_rate.slug}/")
+    comparison = response.context["comparison"]
+    assert comparison.period == "2017"
+    # Low is good: 45.2, 48.7, 55.0, 60.1, 61.5 ranked among five (Norfolk is suppressed).
+    assert comparison.rank_text == "2nd of 5"
+    page = response.content.decode()
+    assert "2nd of 5" in page
+    assert "suppressed (c)" in page
+    assert "Northamptonshire (no longer exists)" in page
+    sn = comparison.groups[0]
+    assert (sn.figure.mean, sn.figure.count, sn.figure.members) == (Decimal("57.6"), 2, 3)
+
+
+def test_any_authority_can_be_chosen_as_ours(client: Client, lac_rate) -> None:
+    response = client.get(f"/benchmarks/{lac_rate.slug}/", {"area": "E10000007"})
+    assert response.context["ours"].name == "Derbyshire"
+    assert response.context["comparison"].rank_text == "3rd of 5"
+
+
+def test_csv_has_one_row_per_authority_and_no_england_or_regions(client: Client, lac_rate) -> None:
+    response = client.get(f"/benchmarks/{lac_rate.slug}/authorities.csv", {"period": "2017"})
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert list(rows[0]) == [
+        "authority_code",
+        "authority",
+        "region",
+        "value",
+        "status",
+        "rank",
+        "quartile",
+    ]
+    by_name = {row["authority"]: row for row in rows}
+    assert set(by_name) == {a[2] for a in AUTHORITIES}
+    assert by_name["Lincolnshire"] == {
+        "authority_code": "E10000019",
+        "authority": "Lincolnshire",
+        "region": "East Midlands",
+        "value": "48.7",
+        "status": "",
+        "rank": "2",
+        "quartile": "A",
+    }
+    assert by_name["Norfolk"]["value"] == "" and by_name["Norfolk"]["status"] == "c"
+    assert by_name["Northamptonshire"]["authority_code"] == "928"
+
+
+def test_the_table_sorts_by_rank_with_missing_figures_last(client: Client, lac_rate) -> None:
+    page = client.get(f"/benchmarks/{lac_rate.slug}/", {"sort": "rank"}).content.decode()
+    table = page.split("authority-table")[1]
+    names = ["North Northamptonshire", "Lincolnshire", "Derbyshire", "Nottinghamshire", "Norfolk"]
+    positions = [table.index(f">{name}") for name in names]
+    assert positions == sorted(positions)
+
+
+def test_an_earlier_period_can_be_chosen(client: Client, lac_rate) -> None:
+    response = client.get(f"/benchmarks/{lac_rate.slug}/", {"period": "2016"})
+    assert response.context["comparison"].ours.value == Decimal("46.0")
+    assert response.context["comparison"].periods == ["2016", "2017"]
