@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -17,6 +18,7 @@ from measures.benchmarking.analysis import (
     group_figure,
     rank,
 )
+from measures.benchmarking.charts import Bar, comparison_figure, comparison_summary
 from measures.benchmarking.models import (
     Area,
     AreaKind,
@@ -24,6 +26,7 @@ from measures.benchmarking.models import (
     BenchmarkValue,
     ComparatorGroup,
     GroupKind,
+    MeasureBenchmark,
 )
 
 
@@ -169,3 +172,119 @@ def _groups(
         )
         compared.append(GroupComparison(group=group, figure=figure, members=members))
     return compared
+
+
+@dataclass(frozen=True)
+class SeriesPoint:
+    """One period of ours against England, our region and our statistical neighbours' mean."""
+
+    period: str
+    ours: Decimal | None
+    england: Decimal | None
+    region: Decimal | None
+    neighbours: Decimal | None
+
+
+def series(
+    *, indicator: BenchmarkIndicator, ours: Area, comparison: Comparison
+) -> list[SeriesPoint]:
+    """Every period's figures for ours and our comparators, in one query."""
+    neighbours = next(
+        (g for g in comparison.groups if g.group.kind == GroupKind.STATISTICAL_NEIGHBOURS), None
+    )
+    member_ids = {m.area_id for m in neighbours.group.members.all()} if neighbours else set()
+    wanted = {ours.pk, *member_ids} | ({ours.region_id} if ours.region_id else set())
+    values = (
+        BenchmarkValue.objects.filter(indicator=indicator)
+        .filter(Q(area_id__in=wanted) | Q(area__kind=AreaKind.ENGLAND))
+        .select_related("area")
+    )
+    by_period: dict[str, dict[int, Decimal | None]] = {}
+    england: dict[str, Decimal | None] = {}
+    for value in values:
+        if value.area.kind == AreaKind.ENGLAND:
+            england[value.period] = value.value
+        else:
+            by_period.setdefault(value.period, {})[value.area_id] = value.value
+    points = []
+    for period in comparison.periods:
+        figures = by_period.get(period, {})
+        mean = (
+            group_figure(
+                [figures.get(i) for i in member_ids], decimal_places=indicator.decimal_places
+            ).mean
+            if member_ids
+            else None
+        )
+        points.append(
+            SeriesPoint(
+                period=period,
+                ours=figures.get(ours.pk),
+                england=england.get(period),
+                region=figures.get(ours.region_id) if ours.region_id else None,
+                neighbours=mean,
+            )
+        )
+    return points
+
+
+def bars_for(comparison: Comparison, ours: Area | None) -> list[Bar]:
+    """Ours, England, our region, each group's mean, then each neighbour by name."""
+    bars = []
+    if ours is not None:
+        bars.append(Bar(ours.name, comparison.ours.value if comparison.ours else None, "ours"))
+    if comparison.england:
+        bars.append(Bar("England", comparison.england.value, "england"))
+    if comparison.region:
+        bars.append(Bar(comparison.region.area.name, comparison.region.value, "region"))
+    for group in comparison.groups:
+        bars.append(Bar(f"{group.group.get_kind_display()} (mean)", group.figure.mean, "group"))
+    for group in comparison.groups:
+        if group.group.kind == GroupKind.STATISTICAL_NEIGHBOURS:
+            bars += [Bar(name, value, "member") for name, value, _ in group.members]
+    return bars
+
+
+@dataclass(frozen=True)
+class MeasureComparison:
+    """A measure's linked national indicator, as the measure page shows it."""
+
+    link: MeasureBenchmark
+    comparison: Comparison
+    points: list[SeriesPoint]
+    bars: list[Bar]
+    chart: dict
+    summary: str
+
+
+def measure_comparisons(measure: object) -> list[MeasureComparison]:
+    """Each national indicator a measure is compared with, for our authority's latest period.
+
+    A few queries per linked indicator (usually one or two), whatever the number of
+    authorities or years.
+    """
+    ours = our_area()
+    found = []
+    for link in MeasureBenchmark.objects.filter(measure=measure).select_related("indicator"):
+        indicator = link.indicator
+        comparison = compare(indicator=indicator, ours=ours)
+        bars = bars_for(comparison, ours)
+        points = series(indicator=indicator, ours=ours, comparison=comparison) if ours else []
+        figure = comparison_figure(
+            bars, title=f"{indicator.title}, {comparison.period}", axis_title=indicator.y_axis_name
+        )
+        found.append(
+            MeasureComparison(
+                link=link,
+                comparison=comparison,
+                points=points,
+                bars=bars,
+                chart=json.loads(figure.to_json()),
+                summary=comparison_summary(
+                    bars,
+                    ours_label=ours.name if ours else "",
+                    unit_text=f" {indicator.y_axis_name}" if indicator.y_axis_name else "",
+                ),
+            )
+        )
+    return found

@@ -11,9 +11,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django_tables2 import RequestConfig
 
-from measures.benchmarking.charts import Bar, comparison_figure, comparison_summary
-from measures.benchmarking.models import Area, BenchmarkIndicator, GroupKind
-from measures.benchmarking.reads import Comparison, compare, our_area
+from measures.benchmarking.charts import comparison_figure, comparison_summary
+from measures.benchmarking.models import Area, BenchmarkIndicator
+from measures.benchmarking.reads import Comparison, bars_for, compare, our_area
 from measures.benchmarking.tables import AuthorityTable
 from measures.units import plain
 
@@ -33,23 +33,6 @@ def explorer(request: HttpRequest) -> HttpResponse:
         "benchmarking/explorer.html",
         {"query": query, "page": page, "total": BenchmarkIndicator.objects.count()},
     )
-
-
-def bars_for(comparison: Comparison, ours: Area | None) -> list[Bar]:
-    """Ours, England, our region, each group's mean, then each neighbour by name."""
-    bars = []
-    if ours is not None:
-        bars.append(Bar(ours.name, comparison.ours.value if comparison.ours else None, "ours"))
-    if comparison.england:
-        bars.append(Bar("England", comparison.england.value, "england"))
-    if comparison.region:
-        bars.append(Bar(comparison.region.area.name, comparison.region.value, "region"))
-    for group in comparison.groups:
-        bars.append(Bar(f"{group.group.get_kind_display()} (mean)", group.figure.mean, "group"))
-    for group in comparison.groups:
-        if group.group.kind == GroupKind.STATISTICAL_NEIGHBOURS:
-            bars += [Bar(name, value, "member") for name, value, _ in group.members]
-    return bars
 
 
 def indicator_page(request: HttpRequest, slug: str) -> HttpResponse:

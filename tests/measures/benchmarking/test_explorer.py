@@ -163,3 +163,47 @@ def test_an_earlier_period_can_be_chosen(client: Client, lac_rate) -> None:
     response = client.get(f"/benchmarks/{lac_rate.slug}/", {"period": "2016"})
     assert response.context["comparison"].ours.value == Decimal("46.0")
     assert response.context["comparison"].periods == ["2016", "2017"]
+
+
+def test_a_measure_page_shows_its_linked_indicator(
+    client: Client, lac_rate, make_measure, make_target
+) -> None:
+    from measures.benchmarking.models import MeasureBenchmark
+
+    measure = make_measure("LAC-RATE")
+    make_target(measure)
+    MeasureBenchmark.objects.create(measure=measure, indicator=lac_rate, note="Both are rates.")
+    page = client.get("/measures/LAC-RATE/").content.decode()
+    assert "No benchmark data yet." not in page
+    assert "Children looked after rate per 10,000, 2017" in page
+    assert "ranked 2nd of 5 (1st is best)" in page and "quartile band A" in page
+    assert "Both are rates." in page
+    assert f'id="{lac_rate.slug}"' in page  # the chart's data
+    assert "Below England (62)." in page
+
+
+def test_indicator_page_queries_do_not_grow_with_authorities_or_years(
+    client: Client, lac_rate
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            client.get(f"/benchmarks/{lac_rate.slug}/")
+        return len(queries)
+
+    before = count()
+    book = AreaBook()
+    for number in range(100, 160):
+        area = book.authority(name=f"Authority {number}", old=str(number))
+        for year in range(2010, 2018):
+            BenchmarkValue.objects.create(
+                indicator=lac_rate,
+                period=str(year),
+                period_key=year * 10 + 1,
+                area=area,
+                value=Decimal(number % 50),
+                raw=str(number % 50),
+            )
+    assert count() == before
