@@ -207,3 +207,29 @@ def test_indicator_page_queries_do_not_grow_with_authorities_or_years(
                 raw=str(number % 50),
             )
     assert count() == before
+
+
+def test_a_target_following_england_resolves_once_englands_figure_exists(
+    lac_rate, make_measure
+) -> None:
+    from measures.benchmarking.following import resolve_following_targets
+    from measures.benchmarking.models import MeasureBenchmark
+    from measures.models import Target
+
+    measure = make_measure("LAC-RATE")
+    MeasureBenchmark.objects.create(measure=measure, indicator=lac_rate)
+    target = Target.objects.create(
+        measure=measure,
+        year=2016,
+        follows="england",
+        follows_margin_above=Decimal(1),
+        follows_margin_below=Decimal(2),
+    )
+    unresolvable = Target.objects.create(measure=measure, year=2020, follows="england")
+    assert resolve_following_targets() == 1
+    target.refresh_from_db()
+    assert (target.value, target.band_low, target.band_high) == (62, 60, 63)
+    assert target.derivation == "In line with England (62 per 10,000), tolerance +1 / −2."
+    unresolvable.refresh_from_db()
+    assert unresolvable.value is None
+    assert "waiting for the comparator's figure" in unresolvable.derivation
