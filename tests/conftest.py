@@ -2,6 +2,7 @@
 
 import os
 from collections.abc import Callable, Iterator
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,14 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import override_settings
 
+from measures.benchmarking.areas import AreaBook
+from measures.benchmarking.models import (
+    BenchmarkIndicator,
+    BenchmarkValue,
+    ComparatorGroup,
+    GroupKind,
+    GroupMember,
+)
 from scrutiny.roles import Role
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls made
@@ -94,3 +103,80 @@ def demo(make_user: Callable[..., Any]) -> dict[str, Any]:
     lead = make_user(username="lead", role=Role.PERFORMANCE_LEAD)
     load_demo_measures(owners={"quarterly": officer, "annual": lead}, publisher=lead)
     return {"officer": officer, "lead": lead}
+
+
+# (old code, new code, name, region, value as published)
+AUTHORITIES = [
+    ("925", "E10000019", "Lincolnshire", "East Midlands", "48.7"),
+    ("830", "E10000007", "Derbyshire", "East Midlands", "55.0"),
+    ("891", "E10000024", "Nottinghamshire", "East Midlands", "60.1"),
+    ("926", "E10000020", "Norfolk", "East of England", "c"),
+    ("940", "E06000061", "North Northamptonshire", "East Midlands", "45.2"),
+    ("928", "", "Northamptonshire", "East Midlands", "61.5"),
+]
+
+
+@pytest.fixture
+def lac_rate(db) -> BenchmarkIndicator:
+    """Children looked after per 10,000, low is good, for a handful of real authorities."""
+    book = AreaBook()
+    indicator = BenchmarkIndicator.objects.create(
+        source="LAIT",
+        code="LAC rate, 31 March",
+        slug="lac-rate-31-march-abc123",
+        title="Children looked after rate per 10,000",
+        topic="Children Looked After",
+        polarity="low",
+        decimal_places=1,
+        y_axis_name="Rate per 10,000",
+    )
+    areas = {}
+    for old, new, name, region, text in AUTHORITIES:
+        area = book.authority(name=name, old=old, new=new, region_name=region)
+        areas[name] = area
+        missing = text == "c"
+        BenchmarkValue.objects.create(
+            indicator=indicator,
+            period="2017",
+            period_key=20171,
+            area=area,
+            value=None if missing else Decimal(text),
+            status="c" if missing else "",
+            raw=text,
+        )
+    areas["Northamptonshire"].is_active = False
+    areas["Northamptonshire"].save()
+    BenchmarkValue.objects.create(
+        indicator=indicator,
+        period="2017",
+        period_key=20171,
+        area=book.england,
+        value=Decimal("62.0"),
+        raw="62",
+    )
+    BenchmarkValue.objects.create(
+        indicator=indicator,
+        period="2017",
+        period_key=20171,
+        area=book.region("East Midlands"),
+        value=Decimal("53.4"),
+        raw="53.4",
+    )
+    BenchmarkValue.objects.create(
+        indicator=indicator,
+        period="2016",
+        period_key=20161,
+        area=areas["Lincolnshire"],
+        value=Decimal("46.0"),
+        raw="46",
+    )
+    group = ComparatorGroup.objects.create(
+        kind=GroupKind.STATISTICAL_NEIGHBOURS,
+        name="Lincolnshire statistical neighbours",
+        slug="lincolnshire-sn-2025",
+        area=areas["Lincolnshire"],
+        version="May 2025",
+    )
+    for position, name in enumerate(["Derbyshire", "Nottinghamshire", "Norfolk"], 1):
+        GroupMember.objects.create(group=group, area=areas[name], name=name, position=position)
+    return indicator

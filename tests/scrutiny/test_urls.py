@@ -21,6 +21,16 @@ PAGES = [
     "/admin/measures/actual/add/",
     "/admin/measures/target/",
     "/admin/measures/actual/import/",
+    "/benchmarks/",
+    "/benchmarks/?q=looked",
+    "/benchmarks/no-such-indicator/",
+    "/admin/measures/area/",
+    "/admin/measures/comparatorgroup/",
+    "/admin/measures/comparatorgroup/add/",
+    "/admin/measures/benchmarkindicator/",
+    "/dashboard.csv",
+    "/dashboard.xlsx",
+    "/measures/LAC-RATE/",
     "/no-such-page/",
 ]
 
