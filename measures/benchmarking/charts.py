@@ -47,6 +47,7 @@ def comparison_figure(bars: list[Bar], *, title: str, axis_title: str) -> go.Fig
         margin={"l": 10, "r": 40, "t": 50, "b": 50},
         showlegend=False,
         plot_bgcolor="white",
+        template="none",  # the default template would add kilobytes of unused styling
     )
     return figure
 

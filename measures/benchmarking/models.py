@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from django.db import models
 from django.db.models import Q
+from django.utils.text import slugify
 
 from measures.benchmarking.analysis import MISSING_CODES
 
@@ -148,6 +151,17 @@ class GroupMember(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+def indicator_slug(code: str) -> str:
+    """A URL-safe slug for a LAIT code: readable words plus a stable hash of the exact code.
+
+    Codes hold spaces, %, & and commas, and two codes may slugify alike ("LAC_%" and "LAC"), so
+    the hash keeps slugs unique and the same on every machine and import.
+    """
+    base = slugify(code.replace("_", " "))[:100].strip("-") or "indicator"
+    digest = hashlib.sha256(code.encode("utf-8")).hexdigest()[:6]
+    return f"{base}-{digest}"
 
 
 class IndicatorPolarity(models.TextChoices):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -12,7 +11,6 @@ from typing import Any
 
 import pandas as pd
 from django.db import transaction
-from django.utils.text import slugify
 
 from measures.benchmarking.analysis import (
     ParsedValue,
@@ -22,7 +20,12 @@ from measures.benchmarking.analysis import (
     period_sort_key,
 )
 from measures.benchmarking.areas import AreaBook, AreaError, new_code, old_code
-from measures.benchmarking.models import Area, BenchmarkIndicator, BenchmarkValue
+from measures.benchmarking.models import (
+    Area,
+    BenchmarkIndicator,
+    BenchmarkValue,
+    indicator_slug,  # noqa: F401  (re-exported)
+)
 from measures.benchmarking.neighbours import placeholder_name
 from measures.benchmarking.regions import REGIONS
 from measures.tabular import ImportRejected, ImportSummary, Problem, TableError
@@ -111,14 +114,6 @@ class ReleaseSummary(ImportSummary):
 
 def _count(number: int, word: str, plural: str = "") -> str:
     return f"{number} {word if number == 1 else plural or word + 's'}"
-
-
-def indicator_slug(code: str) -> str:
-    """A URL-safe slug for a code: readable where the code allows, unique by its hash."""
-    # Codes may hold spaces, % and commas, and two codes can slugify alike ("A%B", "A B").
-    digest = hashlib.sha1(code.encode("utf-8")).hexdigest()[:8]
-    readable = slugify(code)[:100].strip("-")
-    return f"{readable}-{digest}" if readable else digest
 
 
 @dataclass(frozen=True)

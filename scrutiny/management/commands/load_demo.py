@@ -1,16 +1,35 @@
 """Load the demo data and demo accounts, printing the sign-ins."""
 
+import time
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
+from measures.benchmarking.demo import load_demo_benchmarks
+from measures.benchmarking.following import resolve_following_targets
+from measures.benchmarking.lait import import_lait
+from measures.benchmarking.models import BenchmarkIndicator
+from measures.benchmarking.neighbours import import_sn_model
 from measures.demo import load_demo_measures
 from scrutiny.demo import create_demo_accounts
 
+BENCHMARKS = Path(settings.BASE_DIR) / "fixtures" / "benchmarks"
+
 
 class Command(BaseCommand):
-    help = "Load the demo data (Lincolnshire's papers) and create one demo account per role."
+    help = "Load the demo data (Lincolnshire's papers, DfE's LAIT) and one account per role."
 
-    def handle(self, *args: object, **options: object) -> None:
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument(
+            "--reload-benchmarks",
+            action="store_true",
+            help="Import the LAIT data again even if it is already loaded (about 30 s on SQLite).",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
         accounts = create_demo_accounts()
         users = get_user_model().objects.in_bulk(
             [a.username for a in accounts], field_name="username"
@@ -20,6 +39,24 @@ class Command(BaseCommand):
             publisher=users["lead"],
         )
         self.stdout.write(f"Loaded {count} measures from Lincolnshire's published papers.")
+        if options["reload_benchmarks"] or not BenchmarkIndicator.objects.exists():
+            self.stdout.write("Importing DfE's LAIT data (641,070 values; about 30 s) ...")
+            started = time.monotonic()
+            lait = import_lait(
+                parquet=BENCHMARKS / "bds_long_0.parquet",
+                dictionary=BENCHMARKS / "lait_data_dictionary.csv",
+            )
+            self.stdout.write(
+                f"  {lait.indicators_created + lait.indicators_updated} indicators, "
+                f"{lait.values_created} values in {time.monotonic() - started:.0f} s."
+            )
+        import_sn_model(path=BENCHMARKS / "sn_may_2025.xlsx", version="May 2025")
+        papers = load_demo_benchmarks()
+        resolved = resolve_following_targets()
+        self.stdout.write(
+            f"Statistical neighbours (May 2025), the papers' {papers['groups']} comparator "
+            f"groups, {papers['links']} measure links; {resolved} comparator targets resolved."
+        )
         self.stdout.write("Demo sign-ins (username / password, role):")
         for account in accounts:
             self.stdout.write(f"  {account.username:<10} {account.password:<20} {account.role}")
