@@ -137,6 +137,45 @@ def main() -> None:
         ("COPY into a table like the model's", same, "its 6 indexes and 2 deferred FKs"),
     ):
         print(f"{label:<36} {seconds:>8.2f} {seconds / bare:>7.1f} {seconds / same:>7.2f}   {note}")
+    explorer()
+
+
+def explorer() -> None:
+    """Rank and band timing, and every indicator's page, on the full national data."""
+    import statistics
+
+    from django.conf import settings
+    from django.test import Client
+
+    from measures.benchmarking.reads import compare, our_area
+
+    ours = our_area()
+    indicator = BenchmarkIndicator.objects.get(source=SOURCE, code="FirstYJS")
+    times = []
+    for _ in range(50):
+        start = time.perf_counter()
+        compare(indicator=indicator, ours=ours)
+        times.append((time.perf_counter() - start) * 1000)
+    print(
+        f"rank, band and groups for one indicator across all authorities (FirstYJS, latest "
+        f"period): median {statistics.median(times):.1f} ms, worst {max(times):.1f} ms"
+    )
+    settings.ALLOWED_HOSTS = ["testserver"]
+    settings.SECURE_SSL_REDIRECT = False
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    client = Client()
+    slugs = list(BenchmarkIndicator.objects.filter(source=SOURCE).values_list("slug", flat=True))
+    start = time.perf_counter()
+    failures = [slug for slug in slugs if client.get(f"/benchmarks/{slug}/").status_code != 200]
+    elapsed = time.perf_counter() - start
+    print(
+        f"explorer: {len(slugs) - len(failures)} of {len(slugs)} indicator pages answer 200 "
+        f"({elapsed / len(slugs) * 1000:.0f} ms each on average)"
+        + (f"; failing: {', '.join(failures[:10])}" if failures else "")
+    )
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 from django.shortcuts import get_object_or_404
 
-from measures.benchmarking.reads import measure_comparisons
+from measures.benchmarking.reads import measure_comparisons, published_group_values
 from measures.charts import TrendPoint, trend_figure, trend_summary
 from measures.dashboard import latest_published_period, report_order
 from measures.models import Actual, Measure, State, Target
@@ -270,6 +270,7 @@ def measure_page(*, reference: str, user: Any, period: str | None) -> dict[str, 
         "next_measure": next_measure,
         "in_report": in_report,
         "benchmarks": measure_comparisons(measure),
+        "published_benchmarks": published_group_values(measure),
     }
 
 

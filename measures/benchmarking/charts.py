@@ -69,3 +69,39 @@ def comparison_summary(bars: list[Bar], *, ours_label: str, unit_text: str) -> s
             )
             parts.append(f"{relation.capitalize()} {bar.label} ({bar.value.normalize():f}).")
     return " ".join(parts)
+
+
+def series_figure(
+    periods: list[str], lines: dict[str, list[Decimal | None]], *, title: str, axis_title: str
+) -> go.Figure:
+    """Every year of ours and our comparators as lines; gaps where a figure is missing."""
+    styles = ["solid", "dash", "dot", "dashdot"]
+    colours = [COLOURS["ours"], COLOURS["england"], COLOURS["region"], COLOURS["group"]]
+    figure = go.Figure()
+    for index, (name, values) in enumerate(lines.items()):
+        figure.add_trace(
+            go.Scatter(
+                x=periods,
+                y=[None if v is None else float(v) for v in values],
+                name=name,
+                mode="lines+markers",
+                line={
+                    "color": colours[index % 4],
+                    "dash": styles[index % 4],
+                    "width": 3 if index == 0 else 2,
+                },
+                hovertemplate=f"{name}, %{{x}}: %{{y}}<extra></extra>",
+            )
+        )
+    figure.update_layout(
+        title=title,
+        yaxis_title=axis_title,
+        xaxis={"type": "category", "fixedrange": True},
+        yaxis={"fixedrange": True},
+        height=360,
+        margin={"l": 10, "r": 10, "t": 50, "b": 40},
+        legend={"orientation": "h", "y": -0.2},
+        plot_bgcolor="white",
+        template="none",
+    )
+    return figure

@@ -18,7 +18,7 @@ from measures.benchmarking.analysis import (
     group_figure,
     rank,
 )
-from measures.benchmarking.charts import Bar, comparison_figure, comparison_summary
+from measures.benchmarking.charts import Bar, comparison_figure, comparison_summary, series_figure
 from measures.benchmarking.models import (
     Area,
     AreaKind,
@@ -26,6 +26,7 @@ from measures.benchmarking.models import (
     BenchmarkValue,
     ComparatorGroup,
     GroupKind,
+    GroupValue,
     MeasureBenchmark,
 )
 
@@ -255,6 +256,7 @@ class MeasureComparison:
     bars: list[Bar]
     chart: dict
     summary: str
+    series_chart: dict | None = None
 
 
 def measure_comparisons(measure: object) -> list[MeasureComparison]:
@@ -278,6 +280,7 @@ def measure_comparisons(measure: object) -> list[MeasureComparison]:
                 link=link,
                 comparison=comparison,
                 points=points,
+                series_chart=_series_chart(indicator, ours, points),
                 bars=bars,
                 chart=json.loads(figure.to_json()),
                 summary=comparison_summary(
@@ -288,3 +291,32 @@ def measure_comparisons(measure: object) -> list[MeasureComparison]:
             )
         )
     return found
+
+
+def _series_chart(
+    indicator: BenchmarkIndicator, ours: Area | None, points: list[SeriesPoint]
+) -> dict | None:
+    if ours is None or not points:
+        return None
+    lines = {
+        ours.name: [p.ours for p in points],
+        "England": [p.england for p in points],
+        "Region": [p.region for p in points],
+        "Statistical neighbours (mean)": [p.neighbours for p in points],
+    }
+    figure = series_figure(
+        [p.period for p in points],
+        lines,
+        title=f"{indicator.title}, every year",
+        axis_title=indicator.y_axis_name,
+    )
+    return json.loads(figure.to_json())
+
+
+def published_group_values(measure: object) -> list[GroupValue]:
+    """The benchmark rows the council's papers printed for a measure, as printed."""
+    return list(
+        GroupValue.objects.filter(measure=measure)
+        .select_related("group")
+        .order_by("label", "period", "group__name")
+    )

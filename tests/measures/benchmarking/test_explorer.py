@@ -10,6 +10,8 @@ from django.test import Client
 from measures.benchmarking.areas import AreaBook
 from measures.benchmarking.models import (
     BenchmarkValue,
+    ComparatorGroup,
+    GroupKind,
 )
 from tests.conftest import AUTHORITIES
 
@@ -154,3 +156,27 @@ def test_a_target_following_england_resolves_once_englands_figure_exists(
     unresolvable.refresh_from_db()
     assert unresolvable.value is None
     assert "waiting for the comparator's figure" in unresolvable.derivation
+
+
+def test_a_measure_page_shows_the_papers_group_figures_as_printed(
+    client: Client, make_measure, make_target
+) -> None:
+    from measures.benchmarking.models import GroupValue
+
+    measure = make_measure("FTE-YJ", unit="count", polarity="lower", decimal_places=0)
+    make_target(measure, value=203, band_low=None, band_high=None)
+    yot = ComparatorGroup.objects.create(
+        kind=GroupKind.YOT_FAMILY, name="Lincolnshire YOT comparator family", slug="yot"
+    )
+    GroupValue.objects.create(
+        group=yot,
+        measure=measure,
+        period="Apr 14 - Mar 15",
+        value=Decimal("384"),
+        label="rate per 100,000 aged 10-17",
+    )
+    page = client.get("/measures/FTE-YJ/").content.decode()
+    assert "As the council's papers printed them" in page
+    assert "Lincolnshire YOT comparator family" in page and "Apr 14 - Mar 15" in page
+    assert ">384<" in page
+    assert "No benchmark data yet." not in page
