@@ -22,6 +22,7 @@ class Bar:
     label: str
     value: Decimal | None
     kind: str
+    missing: str = ""  # why there is no figure, in words ("suppressed"), never a silent gap
 
 
 def comparison_figure(bars: list[Bar], *, title: str, axis_title: str) -> go.Figure:
@@ -105,3 +106,21 @@ def series_figure(
         template="none",
     )
     return figure
+
+
+def series_summary(periods: list[str], lines: dict[str, list[Decimal | None]]) -> str:
+    """The every-year chart in words: where each line started and ended."""
+    parts = []
+    for name, values in lines.items():
+        known = [(p, v) for p, v in zip(periods, values, strict=True) if v is not None]
+        if not known:
+            parts.append(f"{name}: no figures.")
+        elif len(known) == 1:
+            parts.append(f"{name}: {known[0][1].normalize():f} in {known[0][0]}.")
+        else:
+            (first_period, first), (last_period, last) = known[0], known[-1]
+            parts.append(
+                f"{name}: from {first.normalize():f} in {first_period} "
+                f"to {last.normalize():f} in {last_period}."
+            )
+    return " ".join(parts)

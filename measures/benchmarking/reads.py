@@ -18,7 +18,13 @@ from measures.benchmarking.analysis import (
     group_figure,
     rank,
 )
-from measures.benchmarking.charts import Bar, comparison_figure, comparison_summary, series_figure
+from measures.benchmarking.charts import (
+    Bar,
+    comparison_figure,
+    comparison_summary,
+    series_figure,
+    series_summary,
+)
 from measures.benchmarking.models import (
     Area,
     AreaKind,
@@ -242,7 +248,10 @@ def bars_for(comparison: Comparison, ours: Area | None) -> list[Bar]:
         bars.append(Bar(f"{group.group.get_kind_display()} (mean)", group.figure.mean, "group"))
     for group in comparison.groups:
         if group.group.kind == GroupKind.STATISTICAL_NEIGHBOURS:
-            bars += [Bar(name, value, "member") for name, value, _ in group.members]
+            bars += [
+                Bar(name, value, "member", missing=MISSING_CODES.get(status, "no figure"))
+                for name, value, status in group.members
+            ]
     return bars
 
 
@@ -257,6 +266,7 @@ class MeasureComparison:
     chart: dict
     summary: str
     series_chart: dict | None = None
+    series_text: str = ""
 
 
 def measure_comparisons(measure: object) -> list[MeasureComparison]:
@@ -281,6 +291,7 @@ def measure_comparisons(measure: object) -> list[MeasureComparison]:
                 comparison=comparison,
                 points=points,
                 series_chart=_series_chart(indicator, ours, points),
+                series_text=series_summary(*_series_lines(ours, points)) if ours else "",
                 bars=bars,
                 chart=json.loads(figure.to_json()),
                 summary=comparison_summary(
@@ -298,14 +309,9 @@ def _series_chart(
 ) -> dict | None:
     if ours is None or not points:
         return None
-    lines = {
-        ours.name: [p.ours for p in points],
-        "England": [p.england for p in points],
-        "Region": [p.region for p in points],
-        "Statistical neighbours (mean)": [p.neighbours for p in points],
-    }
+    periods, lines = _series_lines(ours, points)
     figure = series_figure(
-        [p.period for p in points],
+        periods,
         lines,
         title=f"{indicator.title}, every year",
         axis_title=indicator.y_axis_name,
@@ -320,3 +326,14 @@ def published_group_values(measure: object) -> list[GroupValue]:
         .select_related("group")
         .order_by("label", "period", "group__name")
     )
+
+
+def _series_lines(
+    ours: Area, points: list[SeriesPoint]
+) -> tuple[list[str], dict[str, list[Decimal | None]]]:
+    return [p.period for p in points], {
+        ours.name: [p.ours for p in points],
+        "England": [p.england for p in points],
+        "Region": [p.region for p in points],
+        "Statistical neighbours (mean)": [p.neighbours for p in points],
+    }

@@ -180,3 +180,10 @@ def test_a_measure_page_shows_the_papers_group_figures_as_printed(
     assert "Lincolnshire YOT comparator family" in page and "Apr 14 - Mar 15" in page
     assert ">384<" in page
     assert "No benchmark data yet." not in page
+
+
+def test_a_suppressed_neighbour_is_explained_not_drawn_as_nothing(client: Client, lac_rate) -> None:
+    response = client.get(f"/benchmarks/{lac_rate.slug}/")
+    norfolk = next(bar for bar in response.context["bars"] if bar.label == "Norfolk")
+    assert norfolk.value is None and norfolk.missing == "suppressed"
+    assert "No figure: suppressed" in response.content.decode()
