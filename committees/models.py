@@ -1,1 +1,452 @@
-"""Committees and meetings."""
+"""Committees, their members, meetings, agendas, papers, minutes, actions and plans."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+SCHEDULE_12A = (
+    "Exempt: information under paragraph {paragraph} of Part 1 of Schedule 12A to the "
+    "Local Government Act 1972"
+)
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+
+
+class CommitteeKind(models.TextChoices):
+    SCRUTINY_COMMITTEE = "scrutiny_committee", "Scrutiny committee"
+    SUB_GROUP = "sub_group", "Sub-group"
+    PANEL = "panel", "Panel"
+    BOARD = "board", "Board"
+
+
+class Committee(models.Model):
+    """A scrutiny committee, or a sub-group, panel or board reporting to one."""
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True)
+    kind = models.CharField(max_length=30, choices=CommitteeKind.choices)
+    parent = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="sub_groups"
+    )
+    remit = models.TextField(blank=True)
+    contact = models.TextField("contact officer", blank=True)
+    measures = models.ManyToManyField(
+        "measures.Measure",
+        blank=True,
+        related_name="committees",
+        help_text="The measures this committee scrutinises.",
+    )
+
+    class Meta:
+        ordering = ["parent__name", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("committee-detail", args=[self.slug])
+
+
+class PersonKind(models.TextChoices):
+    COUNCILLOR = "councillor", "Councillor"
+    ADDED_MEMBER = "added_member", "Added member"
+    OFFICER = "officer", "Officer"
+
+
+class Person(models.Model):
+    """A councillor, added member or officer, optionally linked to a user account."""
+
+    key = models.SlugField(max_length=120, unique=True)
+    title = models.CharField(max_length=60, blank=True, help_text="e.g. Councillor, Reverend")
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=20, choices=PersonKind.choices)
+    seat = models.CharField(
+        max_length=120, blank=True, help_text="An added member's seat, e.g. Church Representative."
+    )
+    role_title = models.CharField(max_length=200, blank=True, help_text="An officer's job title.")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="person",
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+
+    def __str__(self) -> str:
+        return f"{self.title} {self.name}".strip()
+
+
+class MemberRole(models.TextChoices):
+    CHAIR = "chair", "Chair"
+    VICE_CHAIR = "vice_chair", "Vice-Chair"
+    MEMBER = "member", "Member"
+    ADDED_MEMBER = "added_member", "Added member"
+
+
+class MembershipQuerySet(models.QuerySet["Membership"]):
+    def on(self, day: date) -> MembershipQuerySet:
+        """Memberships that held on a day (membership changes during a year)."""
+        return self.filter(Q(start__lte=day) | Q(start__isnull=True)).filter(
+            Q(end__gte=day) | Q(end__isnull=True)
+        )
+
+
+class Membership(models.Model):
+    """A person's seat on a committee, from one date to another."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="memberships")
+    committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(max_length=20, choices=MemberRole.choices, default=MemberRole.MEMBER)
+    start = models.DateField("from", null=True, blank=True)
+    end = models.DateField("to", null=True, blank=True)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["committee", "role", "person__name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(start__isnull=True)
+                | Q(end__isnull=True)
+                | Q(start__lte=models.F("end")),
+                name="membership_ends_after_it_starts",
+                violation_error_message="A membership cannot end before it starts.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} – {self.committee} ({self.get_role_display()})"
+
+
+class MeetingState(models.TextChoices):
+    SCHEDULED = "scheduled", "Scheduled"
+    CANCELLED = "cancelled", "Cancelled"
+    HELD = "held", "Held"
+
+
+class Meeting(models.Model):
+    """A meeting of a committee."""
+
+    committee = models.ForeignKey(Committee, on_delete=models.PROTECT, related_name="meetings")
+    date = models.DateField()
+    sequence = models.PositiveSmallIntegerField(
+        default=1, help_text="2 for a second meeting of the committee on the same day."
+    )
+    start = models.TimeField("start time", null=True, blank=True)
+    venue = models.CharField(max_length=300, blank=True)
+    state = models.CharField(
+        max_length=10, choices=MeetingState.choices, default=MeetingState.SCHEDULED
+    )
+    agenda_published = models.DateField(null=True, blank=True)
+    uid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-date", "committee"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["committee", "date", "sequence"], name="one_meeting_per_committee_slot"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.committee}, {self.date:%-d %B %Y}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("meeting-detail", args=[self.committee.slug, self.slug])
+
+    @property
+    def slug(self) -> str:
+        """The meeting's address part: its date, with -2 for a second meeting that day."""
+        return f"{self.date:%Y-%m-%d}" + (f"-{self.sequence}" if self.sequence > 1 else "")
+
+
+class Purpose(models.TextChoices):
+    POLICY_DEVELOPMENT = "Policy Development", "Policy Development"
+    PRE_DECISION = "Pre-Decision Scrutiny", "Pre-Decision Scrutiny"
+    POLICY_REVIEW = "Policy Review", "Policy Review"
+    PERFORMANCE = "Performance Scrutiny", "Performance Scrutiny"
+    CONSULTATION = "Consultation", "Consultation"
+    BUDGET = "Budget Scrutiny", "Budget Scrutiny"
+    MEMBER_REPORT = "Member Report", "Member Report"
+    PROCEDURAL = "procedural", "Procedural"
+
+
+OPENING_ITEMS = [
+    "Apologies for absence and replacement members",
+    "Declarations of members' interests",
+    "Minutes of the previous meeting",
+    "Announcements by the Chairman, Executive Councillors and Lead Officers",
+]
+
+
+class AgendaItem(models.Model):
+    """A numbered item on a meeting's agenda."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="items")
+    number = models.PositiveSmallIntegerField()
+    title = models.CharField(max_length=300)
+    purpose = models.CharField(max_length=30, choices=Purpose.choices, default=Purpose.PROCEDURAL)
+    contributor = models.CharField(max_length=300, blank=True)
+    summary = models.TextField(blank=True)
+    recommendations = models.TextField("recommended actions", blank=True)
+    period = models.CharField(
+        "reporting period",
+        max_length=10,
+        blank=True,
+        help_text="For a performance item: the quarter it covers, like 2017/18 Q1.",
+    )
+
+    class Meta:
+        ordering = ["meeting", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "number"], name="item_numbered_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}"
+
+
+def paper_path(instance: Paper, filename: str) -> str:
+    # Random names: a paper's address can never be guessed, and files are served by a view.
+    return f"papers/{uuid.uuid4().hex}.pdf"
+
+
+def validate_pdf(upload: object) -> None:
+    """Only real PDFs, within the size limit."""
+    size = getattr(upload, "size", 0) or 0
+    if size > MAX_UPLOAD_BYTES:
+        raise ValidationError(
+            f"The file is {size / 1024 / 1024:.1f} MB: papers can be at most "
+            f"{MAX_UPLOAD_BYTES // 1024 // 1024} MB."
+        )
+    handle = upload.open("rb") if hasattr(upload, "open") else upload  # type: ignore[attr-defined]
+    head = handle.read(5)
+    handle.seek(0)
+    if head != b"%PDF-":
+        raise ValidationError(
+            "This file is not a PDF (it does not start as a PDF does): upload papers as PDF."
+        )
+
+
+class PaperKind(models.TextChoices):
+    REPORT = "report", "Report"
+    APPENDIX = "appendix", "Appendix"
+
+
+class Paper(models.Model):
+    """An item's report or a lettered appendix: written here or uploaded as PDF."""
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="papers")
+    kind = models.CharField(max_length=10, choices=PaperKind.choices)
+    letter = models.CharField(max_length=2, blank=True, help_text="A, B, … for appendices.")
+    title = models.CharField(max_length=300)
+    text = models.TextField(blank=True, help_text="A report written here.")
+    file = models.FileField(
+        upload_to=paper_path, blank=True, validators=[validate_pdf], help_text="Or a PDF."
+    )
+    exempt_paragraph = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        choices=[(n, f"Paragraph {n}") for n in range(1, 8)],
+        help_text="Set when the paper is exempt under Part 1 of Schedule 12A.",
+    )
+    key = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
+
+    class Meta:
+        ordering = ["item", "kind", "letter"]
+        permissions = [("view_exempt_paper", "Can read exempt papers of any committee")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(exempt_paragraph__isnull=True)
+                | Q(exempt_paragraph__gte=1, exempt_paragraph__lte=7),
+                name="exempt_paragraph_1_to_7",
+            ),
+            models.UniqueConstraint(
+                fields=["item", "letter"],
+                condition=Q(kind="appendix"),
+                name="appendix_lettered_once_per_item",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        if self.kind == PaperKind.APPENDIX:
+            return f"Appendix {self.letter}: {self.title}"
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("paper", args=[self.key])
+
+    @property
+    def is_exempt(self) -> bool:
+        return self.exempt_paragraph is not None
+
+    @property
+    def exempt_statement(self) -> str:
+        return SCHEDULE_12A.format(paragraph=self.exempt_paragraph) if self.is_exempt else ""
+
+
+class AttendanceStatus(models.TextChoices):
+    PRESENT = "present", "Present"
+    APOLOGIES = "apologies", "Apologies"
+    ABSENT = "absent", "Absent"
+    SUBSTITUTE = "substitute", "Substitute"
+
+
+class Attendance(models.Model):
+    """Who was at a meeting, who sent apologies, and who substituted for whom."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendance")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="attendance")
+    status = models.CharField(max_length=12, choices=AttendanceStatus.choices)
+    substitute_for = models.ForeignKey(
+        Person, on_delete=models.PROTECT, null=True, blank=True, related_name="substituted_by"
+    )
+
+    class Meta:
+        ordering = ["meeting", "status", "person__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "person"], name="attends_once"),
+            models.CheckConstraint(
+                condition=Q(status="substitute") | Q(substitute_for__isnull=True),
+                name="only_substitutes_replace_someone",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.get_status_display()}"
+
+
+class Declaration(models.Model):
+    """A member's declaration of interest on an item."""
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="declarations")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT)
+    text = models.TextField()
+
+    def __str__(self) -> str:
+        return f"{self.person} on item {self.item.number}"
+
+
+class Minute(models.Model):
+    """The minute of an item: numbered through the municipal year, with its resolutions."""
+
+    item = models.OneToOneField(AgendaItem, on_delete=models.CASCADE, related_name="minute")
+    number = models.PositiveSmallIntegerField(help_text="Continues through the municipal year.")
+    text = models.TextField()
+    resolutions = models.TextField(blank=True, help_text="Each RESOLVED decision on its own line.")
+    approved = models.BooleanField(
+        default=False, help_text="Confirmed as a correct record at the next meeting."
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["item__meeting__date", "number"]
+
+    def __str__(self) -> str:
+        return f"Minute {self.number}"
+
+    @property
+    def resolution_list(self) -> list[str]:
+        return [line.strip() for line in self.resolutions.splitlines() if line.strip()]
+
+
+class ActionState(models.TextChoices):
+    OPEN = "open", "Open"
+    IN_PROGRESS = "in_progress", "In progress"
+    DONE = "done", "Done"
+
+
+class Action(models.Model):
+    """Something agreed at a meeting, tracked until it is done."""
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="actions")
+    what = models.TextField()
+    owner = models.ForeignKey(Person, on_delete=models.PROTECT, null=True, blank=True)
+    due = models.DateField(null=True, blank=True)
+    state = models.CharField(max_length=12, choices=ActionState.choices, default=ActionState.OPEN)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["state", "due"]
+
+    def __str__(self) -> str:
+        return self.what[:80]
+
+    def is_overdue(self, today: date) -> bool:
+        return self.state != ActionState.DONE and self.due is not None and self.due < today
+
+
+class ActionUpdate(models.Model):
+    """A dated note on an action's progress."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
+    date = models.DateField()
+    note = models.TextField()
+
+    class Meta:
+        ordering = ["action", "date"]
+
+    def __str__(self) -> str:
+        return f"{self.date}: {self.note[:60]}"
+
+
+class WorkProgrammeItem(models.Model):
+    """An item planned for a future meeting, or on the "to be programmed" list."""
+
+    committee = models.ForeignKey(
+        Committee, on_delete=models.CASCADE, related_name="work_programme"
+    )
+    meeting = models.ForeignKey(
+        Meeting,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        help_text="Empty for the “to be programmed” list.",
+    )
+    title = models.CharField(max_length=300)
+    contributor = models.CharField(max_length=300, blank=True)
+    purpose = models.CharField(max_length=30, choices=Purpose.choices, blank=True)
+    agenda_item = models.OneToOneField(
+        AgendaItem, on_delete=models.SET_NULL, null=True, blank=True, editable=False
+    )
+
+    class Meta:
+        ordering = ["committee", "meeting__date", "title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ForwardPlanEntry(models.Model):
+    """A coming executive decision from the council's forward plan."""
+
+    reference = models.CharField(max_length=40, unique=True)
+    matter = models.TextField()
+    decision_date = models.DateField(null=True, blank=True)
+    decision_maker = models.CharField(max_length=300, blank=True)
+    portfolio_holder = models.CharField(max_length=300, blank=True)
+    key_decision = models.BooleanField(default=False)
+    divisions = models.CharField("divisions affected", max_length=300, blank=True)
+    committees = models.ManyToManyField(Committee, blank=True, related_name="forward_plan")
+
+    class Meta:
+        ordering = ["decision_date", "reference"]
+        verbose_name_plural = "forward plan entries"
+
+    def __str__(self) -> str:
+        return f"{self.reference}: {self.matter[:60]}"

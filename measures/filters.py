@@ -4,6 +4,7 @@ from typing import Any
 
 import django_filters
 from django import forms
+from django.apps import apps
 from django.contrib.auth import get_user_model
 
 from measures.dashboard import STATUS_ORDER
@@ -17,6 +18,11 @@ class OwnerChoiceField(forms.ModelChoiceField):
 
 class OwnerFilter(django_filters.ModelChoiceFilter):
     field_class = OwnerChoiceField
+
+
+def committees(request: Any) -> Any:
+    # The link is declared by the committees app; measures looks it up, never imports it.
+    return apps.get_model("committees", "Committee").objects.all()
 
 
 def owners(request: Any) -> Any:
@@ -41,6 +47,9 @@ class DashboardFilter(django_filters.FilterSet):
         queryset=Outcome.objects.select_related("ambition"), empty_label="All", label="Outcome"
     )
     owner = OwnerFilter(queryset=owners, empty_label="All", label="Owner")
+    committee = django_filters.ModelChoiceFilter(
+        field_name="committees", queryset=committees, empty_label="All", label="Committee"
+    )
     status = django_filters.ChoiceFilter(
         choices=[(s.value, s.label) for s in STATUS_ORDER],
         method="rated_later",

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from committees import views as committee_views
 from measures import views as measure_views
 from scrutiny import views
 
@@ -21,5 +22,6 @@ urlpatterns = [
     path("measures/", include("measures.urls")),
     path("benchmarks/", include("measures.benchmarking.urls")),
     path("committees/", include("committees.urls")),
+    path("papers/<uuid:key>/", committee_views.paper, name="paper"),
     path("admin/", admin.site.urls),
 ]

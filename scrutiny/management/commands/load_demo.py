@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
+from committees.demo import load_demo_committees
 from measures.benchmarking.demo import load_demo_benchmarks
 from measures.benchmarking.following import resolve_following_targets
 from measures.benchmarking.lait import import_lait
@@ -56,6 +57,11 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Statistical neighbours (May 2025), the papers' {papers['groups']} comparator "
             f"groups, {papers['links']} measure links; {resolved} comparator targets resolved."
+        )
+        loaded = load_demo_committees(member_user=users["member"])
+        self.stdout.write(
+            f"{loaded['committees']} committees, {loaded['meetings']} meetings and "
+            f"{loaded['people']} people from the agenda pack of 8 September 2017."
         )
         self.stdout.write("Demo sign-ins (username / password, role):")
         for account in accounts:

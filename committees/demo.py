@@ -1,0 +1,166 @@
+"""The Children and Young People Scrutiny Committee as the papers record it (fixtures/demo)."""
+
+import json
+from datetime import date, time
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+
+from committees.models import (
+    Action,
+    ActionUpdate,
+    AgendaItem,
+    Attendance,
+    Committee,
+    Declaration,
+    ForwardPlanEntry,
+    Meeting,
+    Membership,
+    Minute,
+    Paper,
+    Person,
+    WorkProgrammeItem,
+)
+from measures.models import Measure
+
+DEMO_FILE = (
+    Path(__file__).resolve().parent.parent / "fixtures" / "demo" / "lincolnshire_committees.json"
+)
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+@transaction.atomic
+def load_demo_committees(*, path: Path = DEMO_FILE, member_user: Any = None) -> dict[str, int]:
+    """Load committees, people, meetings with agendas, papers, minutes and the work programme.
+
+    Idempotent: meetings are replaced with the file's, so running it twice changes nothing.
+    `member_user` is linked to the committee's chair so the demo member sees what members see.
+    """
+    data = json.loads(path.read_text(encoding="utf-8"))
+    committees: dict[str, Committee] = {}
+    for raw in data["committees"]:
+        committee, _ = Committee.objects.update_or_create(
+            slug=raw["slug"],
+            defaults={
+                "name": raw["name"],
+                "kind": raw["kind"],
+                "parent": committees.get(raw["parent"]) if raw["parent"] else None,
+                "remit": raw.get("remit", ""),
+                "contact": raw.get("contact", ""),
+            },
+        )
+        committee.measures.set(Measure.objects.filter(reference__in=raw.get("measures", [])))
+        committees[raw["slug"]] = committee
+    people = {}
+    for raw in data["people"]:
+        people[raw["key"]], _ = Person.objects.update_or_create(
+            key=raw["key"],
+            defaults={
+                "title": raw.get("title", ""),
+                "name": raw["name"],
+                "kind": raw["kind"],
+                "seat": raw.get("seat", ""),
+                "role_title": raw.get("role_title", ""),
+            },
+        )
+    Membership.objects.filter(committee__in=committees.values()).delete()
+    for raw in data["memberships"]:
+        Membership.objects.create(
+            person=people[raw["person"]],
+            committee=committees[raw["committee"]],
+            role=raw["role"],
+            start=_day(raw.get("from")),
+            end=_day(raw.get("to")),
+        )
+    chair = next((m for m in data["memberships"] if m["role"] == "chair"), None)
+    if member_user is not None and chair:
+        Person.objects.filter(user=member_user).update(user=None)
+        Person.objects.filter(key=chair["person"]).update(user=member_user)
+
+    Meeting.objects.filter(committee__in=committees.values()).delete()
+    meetings: dict[tuple[str, str], Meeting] = {}
+    for raw in data["meetings"]:
+        hour, minute = (int(p) for p in raw.get("time", "10:00").split(":"))
+        meeting = Meeting.objects.create(
+            committee=committees[raw["committee"]],
+            date=_day(raw["date"]),
+            start=time(hour, minute),
+            venue=raw.get("venue", ""),
+            state=raw.get("state", "scheduled"),
+            agenda_published=_day(raw.get("agenda_published")),
+        )
+        meetings[(raw["committee"], raw["date"])] = meeting
+        items = {}
+        for item in raw.get("items", []):
+            items[item["number"]] = agenda_item = AgendaItem.objects.create(
+                meeting=meeting,
+                number=item["number"],
+                title=item["title"],
+                purpose=item.get("purpose", "procedural"),
+                contributor=item.get("contributor", ""),
+                summary=item.get("summary", ""),
+                recommendations=item.get("recommendations", ""),
+                period=item.get("period") or "",
+            )
+            for paper in item.get("papers", []):
+                Paper.objects.create(
+                    item=agenda_item,
+                    kind=paper["kind"],
+                    letter=paper.get("letter", ""),
+                    title=paper["title"],
+                    text=paper.get("text", ""),
+                    exempt_paragraph=paper.get("exempt_paragraph"),
+                )
+        for raw_attendance in raw.get("attendance", []):
+            Attendance.objects.create(
+                meeting=meeting,
+                person=people[raw_attendance["person"]],
+                status=raw_attendance["status"],
+                substitute_for=people.get(raw_attendance.get("substitute_for") or ""),
+            )
+        for declaration in raw.get("declarations", []):
+            Declaration.objects.create(
+                item=items[declaration["item"]],
+                person=people[declaration["person"]],
+                text=declaration["text"],
+            )
+        for minute in raw.get("minutes", []):
+            Minute.objects.create(
+                item=items[minute["item"]],
+                number=minute["minute_number"],
+                text=minute["text"],
+                resolutions="\n".join(minute.get("resolutions", [])),
+                # The next meeting's agenda confirms these minutes.
+                approved=False,
+            )
+        for action in raw.get("actions", []):
+            created = Action.objects.create(
+                item=items[action["item"]],
+                what=action["what"],
+                owner=people.get(action.get("owner") or ""),
+                due=_day(action.get("due")),
+                state=action.get("state", "open"),
+            )
+            for update in action.get("updates", []):
+                ActionUpdate.objects.create(
+                    action=created, date=_day(update["date"]), note=update["note"]
+                )
+    WorkProgrammeItem.objects.filter(committee__in=committees.values()).delete()
+    for raw in data["work_programme"]:
+        WorkProgrammeItem.objects.create(
+            committee=committees[raw["committee"]],
+            meeting=meetings.get((raw["committee"], raw["meeting_date"] or "")),
+            title=raw["title"],
+            contributor=raw.get("contributor", ""),
+            purpose=raw.get("purpose") or "",
+        )
+    for raw in data.get("forward_plan", []):
+        ForwardPlanEntry.objects.update_or_create(
+            reference=raw["reference"],
+            defaults={k: v for k, v in raw.items() if k != "reference"},
+        )
+    return {"committees": len(committees), "meetings": len(meetings), "people": len(people)}

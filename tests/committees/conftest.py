@@ -1,0 +1,72 @@
+"""make_* builders for committees, people, meetings and papers."""
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import pytest
+
+from committees.models import (
+    AgendaItem,
+    Committee,
+    Meeting,
+    Membership,
+    Paper,
+    Person,
+)
+
+EXEMPT_TEXT = "Exempt demo content: contract performance details that the public must never see."
+
+
+@pytest.fixture
+def make_committee(db: None) -> Callable[..., Committee]:
+    def make(
+        name: str = "Children and Young People Scrutiny Committee", **fields: Any
+    ) -> Committee:
+        from django.utils.text import slugify
+
+        return Committee.objects.create(
+            name=name, slug=slugify(name), kind=fields.pop("kind", "scrutiny_committee"), **fields
+        )
+
+    return make
+
+
+@pytest.fixture
+def make_person(db: None) -> Callable[..., Person]:
+    def make(
+        name: str, *, committee: Committee | None = None, user: Any = None, **fields: Any
+    ) -> Person:
+        from django.utils.text import slugify
+
+        person = Person.objects.create(
+            key=slugify(name), name=name, kind=fields.pop("kind", "councillor"), user=user, **fields
+        )
+        if committee:
+            Membership.objects.create(person=person, committee=committee, start=date(2017, 5, 18))
+        return person
+
+    return make
+
+
+@pytest.fixture
+def exempt_meeting(make_committee: Callable[..., Committee]) -> Meeting:
+    """A meeting whose performance item has a public report and an exempt Appendix D."""
+    committee = make_committee()
+    meeting = Meeting.objects.create(committee=committee, date=date(2017, 9, 8), venue="Lincoln")
+    item = AgendaItem.objects.create(
+        meeting=meeting,
+        number=8,
+        title="Performance - Quarter 1 2017/18",
+        purpose="Performance Scrutiny",
+    )
+    Paper.objects.create(item=item, kind="report", title="Performance report", text="Public text.")
+    Paper.objects.create(
+        item=item,
+        kind="appendix",
+        letter="D",
+        title="Contract performance",
+        text=EXEMPT_TEXT,
+        exempt_paragraph=3,
+    )
+    return meeting

@@ -1,0 +1,109 @@
+"""Committees in the admin and on their pages: opening items, papers, uploads, addresses."""
+
+from datetime import date
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from committees.models import OPENING_ITEMS, Meeting, Membership, Paper, validate_pdf
+from scrutiny.roles import Role
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_new_meeting_gets_the_standard_opening_items(
+    client: Client, make_committee, make_user
+) -> None:
+    committee = make_committee()
+    client.force_login(make_user(username="scrutiny", role=Role.SCRUTINY_OFFICER))
+    response = client.post(
+        "/admin/committees/meeting/add/",
+        {
+            "committee": committee.pk,
+            "date": "2017-10-20",
+            "sequence": 1,
+            "start": "10:00",
+            "venue": "Committee Room One",
+            "state": "scheduled",
+            "items-TOTAL_FORMS": 0,
+            "items-INITIAL_FORMS": 0,
+            "attendance-TOTAL_FORMS": 0,
+            "attendance-INITIAL_FORMS": 0,
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    meeting = Meeting.objects.get(committee=committee)
+    assert [i.title for i in meeting.items.order_by("number")] == OPENING_ITEMS
+
+
+def test_only_scrutiny_officers_manage_meetings(client: Client, make_user) -> None:
+    client.force_login(make_user(username="officer", role=Role.OFFICER))
+    assert client.get("/admin/committees/meeting/add/").status_code == 403
+    assert client.get("/admin/committees/meeting/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("notes.pdf", b"This is a text file renamed to .pdf", "This file is not a PDF"),
+        ("report.pdf", b"%PDF-1.7\n" + b"0" * (21 * 1024 * 1024), "papers can be at most 20 MB"),
+    ],
+)
+def test_uploads_must_be_real_pdfs_within_the_limit(name, content, message) -> None:
+    with pytest.raises(ValidationError, match=message):
+        validate_pdf(SimpleUploadedFile(name, content))
+
+
+def test_a_real_pdf_is_accepted() -> None:
+    validate_pdf(SimpleUploadedFile("report.pdf", b"%PDF-1.4\n%%EOF\n"))
+
+
+def test_meeting_address_is_its_date_and_a_second_meeting_gets_a_suffix(
+    client: Client, exempt_meeting
+) -> None:
+    second = Meeting.objects.create(
+        committee=exempt_meeting.committee, date=exempt_meeting.date, sequence=2
+    )
+    slug = exempt_meeting.committee.slug
+    assert exempt_meeting.get_absolute_url() == f"/committees/{slug}/2017-09-08/"
+    assert second.get_absolute_url() == f"/committees/{slug}/2017-09-08-2/"
+    assert client.get(second.get_absolute_url()).status_code == 200
+    assert client.get(f"/committees/{slug}/2017-13-45/").status_code == 404
+
+
+def test_committee_page_lists_current_members_only(
+    client: Client, exempt_meeting, make_person
+) -> None:
+    committee = exempt_meeting.committee
+    make_person("Mrs J M Renshaw", committee=committee)
+    former = make_person("Mr Paul Thompson", committee=committee, kind="added_member")
+    Membership.objects.filter(person=former).update(end=date(2017, 7, 20))
+    page = client.get(committee.get_absolute_url()).content.decode()
+    assert "Mrs J M Renshaw" in page and "Mr Paul Thompson" not in page
+
+
+def test_public_papers_open_and_exempt_ones_show_the_statement(
+    client: Client, exempt_meeting
+) -> None:
+    page = client.get(exempt_meeting.get_absolute_url()).content.decode()
+    report = Paper.objects.get(kind="report")
+    assert report.get_absolute_url() in page
+    assert "Public text." in client.get(report.get_absolute_url()).content.decode()
+    assert "Appendix D – <strong>Exempt: information under paragraph 3" in page
+
+
+def test_the_dashboard_filters_by_the_measures_a_committee_scrutinises(
+    client: Client, demo, make_committee
+) -> None:
+    import csv
+    import io
+
+    from measures.models import Measure
+
+    committee = make_committee()
+    committee.measures.set(Measure.objects.filter(reference__in=["LAC-RATE", "CP-PLANS"]))
+    text = client.get("/dashboard.csv", {"committee": committee.pk}).content.decode()
+    assert [row["measure"] for row in csv.DictReader(io.StringIO(text))] == ["LAC-RATE", "CP-PLANS"]
+    assert "Committee" in client.get("/").content.decode()
