@@ -197,7 +197,7 @@ class AgendaItem(models.Model):
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="items")
     number = models.PositiveSmallIntegerField()
-    title = models.CharField(max_length=300)
+    title = models.CharField(max_length=500)
     purpose = models.CharField(max_length=30, choices=Purpose.choices, default=Purpose.PROCEDURAL)
     contributor = models.CharField(max_length=300, blank=True)
     summary = models.TextField(blank=True)
@@ -252,7 +252,7 @@ class Paper(models.Model):
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="papers")
     kind = models.CharField(max_length=10, choices=PaperKind.choices)
     letter = models.CharField(max_length=2, blank=True, help_text="A, B, … for appendices.")
-    title = models.CharField(max_length=300)
+    title = models.CharField(max_length=500)
     text = models.TextField(blank=True, help_text="A report written here.")
     file = models.FileField(
         upload_to=paper_path, blank=True, validators=[validate_pdf], help_text="Or a PDF."
@@ -418,7 +418,7 @@ class WorkProgrammeItem(models.Model):
         blank=True,
         help_text="Empty for the “to be programmed” list.",
     )
-    title = models.CharField(max_length=300)
+    title = models.CharField(max_length=500)
     contributor = models.CharField(max_length=300, blank=True)
     purpose = models.CharField(max_length=30, choices=Purpose.choices, blank=True)
     agenda_item = models.OneToOneField(

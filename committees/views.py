@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from committees.access import can_read_exempt
+from committees.feeds import meetings_calendar
 from committees.models import (
     Action,
     ActionState,
@@ -15,6 +16,7 @@ from committees.models import (
     Meeting,
     Membership,
     Paper,
+    Person,
     WorkProgrammeItem,
 )
 
@@ -116,3 +118,59 @@ def paper(request: HttpRequest, key: str) -> HttpResponse:
     if paper.is_exempt:
         response["Cache-Control"] = "private, no-store"
     return response
+
+
+def _ics(request: HttpRequest, meetings: object, *, name: str, filename: str) -> HttpResponse:
+    base = f"{request.scheme}://{request.get_host()}"
+    response = HttpResponse(
+        meetings_calendar(meetings, name=name, base_url=base),  # type: ignore[arg-type]
+        content_type="text/calendar; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
+    return response
+
+
+def all_meetings_feed(request: HttpRequest) -> HttpResponse:
+    meetings = Meeting.objects.select_related("committee").order_by("date")
+    return _ics(request, meetings, name="All committee meetings", filename="meetings")
+
+
+def committee_feed(request: HttpRequest, slug: str) -> HttpResponse:
+    committee = get_object_or_404(Committee, slug=slug)
+    meetings = committee.meetings.select_related("committee").order_by("date")
+    return _ics(request, meetings, name=f"{committee.name} meetings", filename=committee.slug)
+
+
+def action_log(request: HttpRequest, slug: str) -> HttpResponse:
+    committee = get_object_or_404(Committee, slug=slug)
+    actions = (
+        Action.objects.filter(item__meeting__committee=committee)
+        .select_related("owner", "item__meeting")
+        .prefetch_related("updates")
+        .order_by("due", "pk")
+    )
+    return render(
+        request,
+        "committees/action_log.html",
+        {
+            "committee": committee,
+            "open": [a for a in actions if a.state != ActionState.DONE],
+            "done": [a for a in actions if a.state == ActionState.DONE],
+            "today": timezone.localdate(),
+        },
+    )
+
+
+def person_detail(request: HttpRequest, key: str) -> HttpResponse:
+    person = get_object_or_404(Person, key=key)
+    return render(
+        request,
+        "committees/person_detail.html",
+        {
+            "person": person,
+            "memberships": person.memberships.select_related("committee").order_by("-start"),
+            "attendance": person.attendance.select_related(
+                "meeting__committee", "substitute_for"
+            ).order_by("-meeting__date"),
+        },
+    )

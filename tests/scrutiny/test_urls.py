@@ -31,6 +31,14 @@ PAGES = [
     "/dashboard.csv",
     "/dashboard.xlsx",
     "/measures/LAC-RATE/",
+    "/committees/meetings.ics",
+    "/committees/no-such-committee/",
+    "/committees/people/no-such-person/",
+    "/admin/committees/meeting/",
+    "/admin/committees/meeting/add/",
+    "/admin/committees/agendaitem/",
+    "/admin/committees/committee/",
+    "/admin/committees/workprogrammeitem/",
     "/no-such-page/",
 ]
 
