@@ -266,7 +266,7 @@ class Paper(models.Model):
     key = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
 
     class Meta:
-        ordering = ["item", "kind", "letter"]
+        ordering = ["item", "-kind", "letter"]  # the report, then appendices A, B, …
         permissions = [("view_exempt_paper", "Can read exempt papers of any committee")]
         constraints = [
             models.CheckConstraint(

@@ -107,3 +107,59 @@ def test_the_dashboard_filters_by_the_measures_a_committee_scrutinises(
     text = client.get("/dashboard.csv", {"committee": committee.pk}).content.decode()
     assert [row["measure"] for row in csv.DictReader(io.StringIO(text))] == ["LAC-RATE", "CP-PLANS"]
     assert "Committee" in client.get("/").content.decode()
+
+
+def test_work_programme_entries_move_onto_their_meetings_agenda(
+    client: Client, exempt_meeting, make_user
+) -> None:
+    from committees.models import WorkProgrammeItem
+
+    entry = WorkProgrammeItem.objects.create(
+        committee=exempt_meeting.committee,
+        meeting=exempt_meeting,
+        title="Partners in Practice Programme",
+        contributor="Tara Jones",
+        purpose="Policy Review",
+    )
+    client.force_login(make_user(username="scrutiny", role=Role.SCRUTINY_OFFICER))
+    client.post(
+        "/admin/committees/workprogrammeitem/",
+        {"action": "add_to_agenda", "_selected_action": [entry.pk]},
+    )
+    entry.refresh_from_db()
+    assert entry.agenda_item.number == 9 and entry.agenda_item.purpose == "Policy Review"
+    assert entry.agenda_item.meeting == exempt_meeting
+
+
+def test_attendance_is_listed_from_the_membership_on_the_day(
+    client: Client, exempt_meeting, make_person, make_user
+) -> None:
+    make_person("Mrs J M Renshaw", committee=exempt_meeting.committee)
+    left = make_person("Mr Paul Thompson", committee=exempt_meeting.committee)
+    Membership.objects.filter(person=left).update(end=date(2017, 7, 20))
+    client.force_login(make_user(username="scrutiny", role=Role.SCRUTINY_OFFICER))
+    client.post(
+        "/admin/committees/meeting/",
+        {"action": "record_attendance_from_membership", "_selected_action": [exempt_meeting.pk]},
+    )
+    names = set(exempt_meeting.attendance.values_list("person__name", flat=True))
+    assert names == {"Mrs J M Renshaw"}
+
+
+def test_an_uploaded_exempt_pdf_is_served_only_to_those_entitled(
+    client: Client, exempt_meeting, make_user, settings, tmp_path
+) -> None:
+    from django.core.files.base import ContentFile
+
+    settings.MEDIA_ROOT = tmp_path
+    paper = Paper.objects.get(exempt_paragraph=3)
+    paper.file.save("secret.pdf", ContentFile(b"%PDF-1.4\nExempt contract figures\n%%EOF\n"))
+    assert "secret" not in paper.file.name  # no guessable path
+    url = paper.get_absolute_url()
+    public = client.get(url)
+    assert public.status_code == 403 and b"Exempt contract figures" not in public.content
+    assert client.get(f"/media/{paper.file.name}").status_code == 404
+    client.force_login(make_user(username="scrutiny", role=Role.SCRUTINY_OFFICER))
+    response = client.get(url)
+    assert response["Content-Type"] == "application/pdf"
+    assert b"Exempt contract figures" in b"".join(response.streaming_content)
