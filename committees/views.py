@@ -62,6 +62,7 @@ def committee_detail(request: HttpRequest, slug: str) -> HttpResponse:
             .exclude(state=ActionState.DONE)
             .select_related("owner", "item__meeting"),
             "today": today,
+            "measures": committee.measures.in_council_order(),
         },
     )
 
