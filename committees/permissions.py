@@ -4,6 +4,8 @@ from typing import Any
 
 from django.apps import apps as global_apps
 
+from scrutiny.roles import grant
+
 MODELS = [
     "committee",
     "person",
@@ -33,10 +35,4 @@ GRANTS: dict[str, list[str]] = {
 
 def grant_role_permissions(*, apps: Any = global_apps) -> None:
     """Give each role its committees permissions (idempotent; safe after migrate or flush)."""
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for role, codenames in GRANTS.items():
-        group, _ = Group.objects.get_or_create(name=role)
-        group.permissions.add(
-            *Permission.objects.filter(content_type__app_label="committees", codename__in=codenames)
-        )
+    grant(GRANTS, app_label="committees", apps=apps)

@@ -4,6 +4,8 @@ from typing import Any
 
 from django.apps import apps as global_apps
 
+from scrutiny.roles import grant
+
 MODELS = ["ambition", "outcome", "measure", "target", "actual"]
 BENCHMARK_MODELS = [
     "area",
@@ -49,11 +51,5 @@ GRANTS: dict[str, list[str]] = {
 
 
 def grant_role_permissions(*, apps: Any = global_apps) -> None:
-    """Give each role its measures permissions (idempotent; safe after any migrate or flush)."""
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for role, codenames in GRANTS.items():
-        group, _ = Group.objects.get_or_create(name=role)
-        group.permissions.add(
-            *Permission.objects.filter(content_type__app_label="measures", codename__in=codenames)
-        )
+    """Give each role its measures permissions (idempotent; safe after migrate or flush)."""
+    grant(GRANTS, app_label="measures", apps=apps)

@@ -261,3 +261,28 @@ def _names(names: Sequence[str]) -> str:
 
 def _s(names: Sequence[str]) -> str:
     return "" if len(names) == 1 else "s"
+
+
+def read_raw_csv(path: Path) -> Any:
+    """A CSV as a pandas frame of text, every line kept, so positions match spreadsheet rows.
+
+    header=None keeps repeated headings visible (pandas would rename them) and
+    skip_blank_lines=False keeps row numbers right. A byte-order mark is allowed.
+    """
+    import pandas as pd
+
+    try:
+        return pd.read_csv(
+            path,
+            header=None,
+            dtype=str,
+            keep_default_na=False,
+            skip_blank_lines=False,
+            encoding="utf-8-sig",
+        )
+    except UnicodeDecodeError:
+        raise TableError(f"{path.name} is not in UTF-8.") from None
+    except pd.errors.EmptyDataError:
+        raise TableError(f"{path.name} is empty.") from None
+    except pd.errors.ParserError as error:
+        raise TableError(f"{path.name} cannot be read as CSV: {error}") from None

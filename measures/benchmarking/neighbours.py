@@ -17,7 +17,14 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from measures.benchmarking.areas import AreaBook, AreaError, old_code
 from measures.benchmarking.models import Area, ComparatorGroup, GroupKind, GroupMember
-from measures.tabular import ImportRejected, ImportSummary, Problem, TableError, cell_text
+from measures.tabular import (
+    ImportRejected,
+    ImportSummary,
+    Problem,
+    TableError,
+    cell_text,
+    read_raw_csv,
+)
 
 SHEET = "LA SN Groups"
 NEIGHBOURS = 10
@@ -144,21 +151,7 @@ def _read_lines(path: Path) -> list[tuple[int, list[str]]]:
         except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError):
             raise TableError(f"{path.name} cannot be opened as an Excel .xlsx workbook.") from None
     elif suffix == ".csv":
-        try:
-            frame = pd.read_csv(
-                path,
-                header=None,
-                dtype=str,
-                keep_default_na=False,
-                skip_blank_lines=False,
-                encoding="utf-8-sig",
-            )
-        except UnicodeDecodeError:
-            raise TableError(f"{path.name} is not in UTF-8.") from None
-        except pd.errors.EmptyDataError:
-            raise TableError(f"{path.name} is empty.") from None
-        except pd.errors.ParserError as error:
-            raise TableError(f"{path.name} cannot be read as CSV: {error}") from None
+        frame = read_raw_csv(path)
     else:
         raise TableError(f"{path.name} is not the model's .xlsx workbook or wide .csv file.")
     # pandas keeps leading and inner blank rows, so position + 1 is the spreadsheet's row.

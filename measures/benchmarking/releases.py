@@ -28,7 +28,7 @@ from measures.benchmarking.models import (
 )
 from measures.benchmarking.neighbours import placeholder_name
 from measures.benchmarking.regions import REGIONS
-from measures.tabular import ImportRejected, ImportSummary, Problem, TableError
+from measures.tabular import ImportRejected, ImportSummary, Problem, TableError, read_raw_csv
 from measures.units import Unit
 
 PERIOD = "time_period"
@@ -143,23 +143,7 @@ def read_release(path: Path) -> tuple[_Columns, pd.DataFrame]:
     path = Path(path)
     if not path.is_file():
         raise TableError(f"There is no file at {path}.")
-    try:
-        # header=None so that repeated headings stay visible (pandas would rename them) and
-        # skip_blank_lines=False so row numbers match what a spreadsheet shows.
-        frame = pd.read_csv(
-            path,
-            header=None,
-            dtype=str,
-            keep_default_na=False,
-            skip_blank_lines=False,
-            encoding="utf-8-sig",
-        )
-    except UnicodeDecodeError:
-        raise TableError(f"{path.name} is not in UTF-8, as release files are.") from None
-    except pd.errors.EmptyDataError:
-        raise TableError(f"{path.name} is empty.") from None
-    except pd.errors.ParserError as error:
-        raise TableError(f"{path.name} cannot be read as CSV: {error}") from None
+    frame = read_raw_csv(path)
     frame = frame.fillna("")
     header = [str(name).replace("\ufeff", "").strip() for name in frame.iloc[0]]
     if not any(header):
