@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -11,6 +12,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
+
+from committees.years import municipal_year_start, next_minute_number
 
 SCHEDULE_12A = (
     "Exempt: information under paragraph {paragraph} of Part 1 of Schedule 12A to the "
@@ -344,7 +347,11 @@ class Minute(models.Model):
     """The minute of an item: numbered through the municipal year, with its resolutions."""
 
     item = models.OneToOneField(AgendaItem, on_delete=models.CASCADE, related_name="minute")
-    number = models.PositiveSmallIntegerField(help_text="Continues through the municipal year.")
+    number = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="Continues through the municipal year; left empty, the next number is used.",
+    )
     text = models.TextField()
     resolutions = models.TextField(blank=True, help_text="Each RESOLVED decision on its own line.")
     approved = models.BooleanField(
@@ -358,6 +365,18 @@ class Minute(models.Model):
 
     def __str__(self) -> str:
         return f"Minute {self.number}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.number is None:
+            meeting = self.item.meeting
+            numbers = Minute.objects.filter(
+                item__meeting__committee_id=meeting.committee_id,
+                item__meeting__date__gte=municipal_year_start(meeting.date),
+                item__meeting__date__lte=meeting.date,
+                number__isnull=False,
+            ).values_list("number", flat=True)
+            self.number = next_minute_number(list(numbers))
+        super().save(*args, **kwargs)
 
     @property
     def resolution_list(self) -> list[str]:
