@@ -50,6 +50,7 @@ class PersonAdmin(admin.ModelAdmin):
 
 class AgendaItemInline(admin.TabularInline):
     model = AgendaItem
+    fk_name = "meeting"
     extra = 1
     fields = ["number", "title", "purpose", "contributor", "period"]
     show_change_link = True
@@ -92,7 +93,7 @@ class MeetingAdmin(SimpleHistoryAdmin):
 class PaperInline(admin.StackedInline):
     model = Paper
     extra = 0
-    fields = [("kind", "letter"), "title", "text", "file", "exempt_paragraph"]
+    fields = [("kind", "letter"), "title", "text", "file", "generated", "exempt_paragraph"]
 
 
 class DeclarationInline(admin.TabularInline):

@@ -105,6 +105,8 @@ def load_demo_committees(*, path: Path = DEMO_FILE, member_user: Any = None) -> 
                 summary=item.get("summary", ""),
                 recommendations=item.get("recommendations", ""),
                 period=item.get("period") or "",
+                # The minutes item prints the recorded minutes of an earlier meeting.
+                minutes_of=meetings.get((raw["committee"], item.get("minutes_of") or "")),
             )
             for paper in item.get("papers", []):
                 Paper.objects.create(
@@ -114,6 +116,7 @@ def load_demo_committees(*, path: Path = DEMO_FILE, member_user: Any = None) -> 
                     title=paper["title"],
                     text=paper.get("text", ""),
                     exempt_paragraph=paper.get("exempt_paragraph"),
+                    generated=paper.get("generated", ""),
                 )
         for raw_attendance in raw.get("attendance", []):
             Attendance.objects.create(

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from committees.years import municipal_year_start, next_minute_number
@@ -211,6 +212,14 @@ class AgendaItem(models.Model):
         blank=True,
         help_text="For a performance item: the quarter it covers, like 2017/18 Q1.",
     )
+    minutes_of = models.ForeignKey(
+        "Meeting",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="confirmed_under",
+        help_text="For the minutes item: the meeting whose recorded minutes the pack prints.",
+    )
 
     class Meta:
         ordering = ["meeting", "number"]
@@ -249,6 +258,11 @@ class PaperKind(models.TextChoices):
     APPENDIX = "appendix", "Appendix"
 
 
+class Generated(models.TextChoices):
+    NO = "", "No: written here or uploaded"
+    MEASURES = "measures", "Yes: a page per measure for the item's reporting period"
+
+
 class Paper(models.Model):
     """An item's report or a lettered appendix: written here or uploaded as PDF."""
 
@@ -259,6 +273,14 @@ class Paper(models.Model):
     text = models.TextField(blank=True, help_text="A report written here.")
     file = models.FileField(
         upload_to=paper_path, blank=True, validators=[validate_pdf], help_text="Or a PDF."
+    )
+    generated = models.CharField(
+        "generated from the measures",
+        max_length=10,
+        choices=Generated.choices,
+        default=Generated.NO,
+        blank=True,
+        help_text="The agenda pack builds this paper from the published figures.",
     )
     exempt_paragraph = models.PositiveSmallIntegerField(
         null=True,
@@ -469,3 +491,66 @@ class ForwardPlanEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reference}: {self.matter[:60]}"
+
+
+class PackVersion(models.TextChoices):
+    PUBLIC = "public", "Public"
+    FULL = "full", "Full (with exempt information)"
+
+
+def pack_path(instance: Pack, filename: str) -> str:
+    # Random names, outside anything served directly: packs are served by a view that checks.
+    return f"packs/{uuid.uuid4().hex}.pdf"
+
+
+class PackQuerySet(models.QuerySet["Pack"]):
+    def latest_of(self, meeting: Meeting, version: str) -> Pack | None:
+        return self.filter(meeting=meeting, version=version).order_by("-built_at", "-pk").first()
+
+
+class Pack(models.Model):
+    """A built agenda pack: the PDF, when and by whom, its pages, checksum and contents."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="packs")
+    version = models.CharField(max_length=10, choices=PackVersion.choices)
+    file = models.FileField(upload_to=pack_path)
+    built_at = models.DateTimeField(default=timezone.now)
+    built_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+    pages = models.PositiveIntegerField()
+    size = models.PositiveIntegerField(help_text="Bytes.")
+    checksum = models.CharField("SHA-256", max_length=64)
+    sources = models.CharField(
+        max_length=64, help_text="A digest of every paper and figure that went in."
+    )
+    fully_tagged = models.BooleanField(
+        default=True, help_text="Tagged for accessibility (PDF/UA) throughout."
+    )
+    note = models.TextField(blank=True)
+    item_pages = models.JSONField(
+        default=dict, help_text="Each item's first and last page: {number: [first, last]}."
+    )
+    key = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
+
+    objects = PackQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-built_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(version__in=["public", "full"]), name="pack_version_known"
+            )
+        ]
+
+    def __str__(self) -> str:
+        built = f"{self.built_at:%-d %b %Y %H:%M}"
+        return f"{self.get_version_display()} pack, {self.meeting}, built {built}"
+
+    @property
+    def is_public(self) -> bool:
+        return self.version == PackVersion.PUBLIC
+
+    def item_range(self, number: int) -> tuple[int, int] | None:
+        found = self.item_pages.get(str(number))
+        return (found[0], found[1]) if found else None

@@ -35,6 +35,13 @@ OUR_AUTHORITY = env_str("OUR_AUTHORITY", "925")
 RAG_SCHEME = env_choice("RAG_SCHEME", "default", ["default", "exceeded", "tolerance_achieved"])
 # Where the public ask for papers in another format or report accessibility problems.
 CONTACT_EMAIL = env_str("CONTACT_EMAIL", "")
+# The agenda pack's cover letter: who signs it, the address it comes from, where papers live.
+CHIEF_EXECUTIVE = env_str("CHIEF_EXECUTIVE", "Tony McArdle")
+CHIEF_EXECUTIVE_TITLE = env_str("CHIEF_EXECUTIVE_TITLE", "Chief Executive")
+COUNCIL_ADDRESS = env_list("COUNCIL_ADDRESS", ["County Offices", "Newland", "Lincoln", "LN1 1YL"])
+PAPERS_URL = env_str("PAPERS_URL", "www.lincolnshire.gov.uk/committeerecords")
+# kaleido draws the pack's charts in this Chromium (it never downloads one).
+BROWSER_PATH = env_str("BROWSER_PATH", "/usr/bin/chromium")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -165,7 +172,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        name: {"level": "WARNING"}
+        # Chatty at INFO: WeasyPrint logs every page laid out, choreographer every browser tab.
+        for name in ["axes", "weasyprint", "fontTools", "choreographer", "kaleido", "logistro"]
+    },
 }
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"

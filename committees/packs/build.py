@@ -1,0 +1,100 @@
+"""Build a meeting's agenda pack and keep it on record: one path for the admin and the command."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import date
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+
+from committees.models import Meeting, Pack, PackVersion
+from committees.packs.charts import ChartError
+from committees.packs.content import collect_pack
+from committees.packs.pdf import PackError, Progress, render_pack
+from committees.packs.sources import sources_digest
+
+__all__ = ["PackError", "build_pack", "find_meeting", "pack_is_current"]
+
+
+def find_meeting(text: str) -> Meeting:
+    """A meeting named as in its address (`committee-slug/2017-09-08`, `-2` if second) or by id."""
+    text = text.strip().strip("/")
+    if text.isdigit():
+        found = Meeting.objects.select_related("committee").filter(pk=int(text)).first()
+        if found is None:
+            raise PackError(f"There is no meeting with the id {text}.")
+        return found
+    match = re.fullmatch(r"([-\w]+)/(\d{4}-\d{2}-\d{2})(?:-(\d+))?", text)
+    if not match:
+        raise PackError(
+            f"{text!r} is not a meeting: give its address, like "
+            "children-and-young-people-scrutiny-committee/2017-09-08, or its id."
+        )
+    slug, day, sequence = match.group(1), match.group(2), int(match.group(3) or 1)
+    try:
+        when = date.fromisoformat(day)
+    except ValueError:
+        raise PackError(f"{day} is not a date.") from None
+    found = (
+        Meeting.objects.select_related("committee")
+        .filter(committee__slug=slug, date=when, sequence=sequence)
+        .first()
+    )
+    if found is None:
+        raise PackError(f"The committee {slug!r} has no meeting on {when:%-d %B %Y}.")
+    return found
+
+
+def build_pack(
+    *,
+    meeting: Meeting,
+    version: str,
+    user: Any = None,
+    progress: Progress = lambda _: None,
+) -> Pack:
+    """Build the public or full pack of a meeting, store it and return its record.
+
+    Raises PackError, naming the paper, when a part cannot go in; nothing is stored then.
+    """
+    if version not in PackVersion.values:
+        raise PackError(f"A pack is either public or full, not {version!r}.")
+    full = version == PackVersion.FULL
+    progress(f"Reading the agenda and papers of {meeting}")
+    digest = sources_digest(meeting=meeting, full=full)
+    try:
+        content = collect_pack(meeting=meeting, full=full)
+    except ValueError as problem:  # an item's reporting period that cannot be read
+        raise PackError(f"The agenda cannot be read: {problem}") from problem
+    if not any(entry.documents for entry in content.entries):
+        raise PackError(f"{meeting} has no papers yet, so there is no pack to build.")
+    try:
+        built = render_pack(content, progress=progress)
+    except ChartError as problem:
+        raise PackError(str(problem)) from problem
+    progress(f"Storing the {built.pages}-page pack")
+    with transaction.atomic():
+        pack = Pack(
+            meeting=meeting,
+            version=version,
+            built_by=user if getattr(user, "is_authenticated", False) else None,
+            pages=built.pages,
+            size=len(built.data),
+            checksum=hashlib.sha256(built.data).hexdigest(),
+            sources=digest,
+            fully_tagged=built.fully_tagged,
+            note=built.note,
+            item_pages={str(number): list(pages) for number, pages in built.item_pages.items()},
+        )
+        pack.file.save(f"{meeting.slug}.pdf", ContentFile(built.data), save=False)
+        pack.save()
+    return pack
+
+
+def pack_is_current(pack: Pack) -> bool:
+    """Whether nothing the pack printed has changed since it was built."""
+    return pack.sources == sources_digest(
+        meeting=pack.meeting, full=pack.version == PackVersion.FULL
+    )

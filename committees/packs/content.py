@@ -1,0 +1,248 @@
+"""What goes into a meeting's agenda pack, read once and shared by the PDF and the web page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+
+from committees.models import (
+    AgendaItem,
+    Attendance,
+    AttendanceStatus,
+    Generated,
+    Meeting,
+    MemberRole,
+    Membership,
+    Minute,
+    Paper,
+    PaperKind,
+    PersonKind,
+)
+from committees.packs.layout import join_names, paper_label, range_label
+from measures.dashboard import dashboard_rows
+from measures.detail import measure_page, paragraphs
+from measures.periods import Period
+
+# What each document of an item is, which decides how the pack prints it.
+TEXT, UPLOAD, RESTRICTED, MINUTES, MEASURES = "text", "upload", "restricted", "minutes", "measures"
+RESTRICTED_HEADING = "Document is Restricted"
+
+
+@dataclass
+class MinutesPaper:
+    """A previous meeting's minutes, as the system recorded them."""
+
+    meeting: Meeting
+    present: list[str]
+    apologies: list[str]
+    substitutes: list[str]
+    minutes: list[tuple[Minute, AgendaItem]]
+
+    @property
+    def approved(self) -> bool:
+        return all(minute.approved for minute, _ in self.minutes)
+
+
+@dataclass
+class Document:
+    """One paper of an item as the pack prints it: written, uploaded, generated or restricted."""
+
+    anchor: str
+    label: str  # "Report", "Appendix D", "Minutes"
+    title: str
+    kind: str
+    paper: Paper | None = None
+    text: list[str] = field(default_factory=list)
+    statement: str = ""  # the Schedule 12A paragraph, on restricted and exempt papers
+    minutes: MinutesPaper | None = None
+    measures: list[dict[str, Any]] = field(default_factory=list)
+    period: Period | None = None
+    upload_pages: int = 0  # filled in by the PDF builder once it has read the file
+
+    @property
+    def upload_page_numbers(self) -> range:
+        return range(1, self.upload_pages + 1)
+
+    @property
+    def bookmark(self) -> str:
+        return f"{self.label}: {self.title}" if self.title else self.label
+
+
+@dataclass
+class Entry:
+    """An agenda item with the documents the pack prints for it."""
+
+    item: AgendaItem
+    documents: list[Document]
+    pages_text: str = ""  # "15 - 154" in the latest PDF, for the web version's agenda
+
+    @property
+    def anchor(self) -> str:
+        return f"item-{self.item.number}"
+
+    @property
+    def verbal(self) -> bool:
+        return not self.documents and "verbal" in self.item.summary.lower()
+
+    def pages(self, first: int | None, last: int | None) -> str:
+        return range_label(first, last, verbal=self.verbal)
+
+
+@dataclass
+class PackContent:
+    """Everything one version of a meeting's pack contains."""
+
+    meeting: Meeting
+    full: bool
+    councillors: str
+    added_members: list[tuple[str, str]]  # (seat, names)
+    member_count: str
+    entries: list[Entry]
+    council: str = settings.COUNCIL_NAME
+    address: list[str] = field(default_factory=lambda: list(settings.COUNCIL_ADDRESS))
+    chief_executive: str = settings.CHIEF_EXECUTIVE
+    chief_executive_title: str = settings.CHIEF_EXECUTIVE_TITLE
+    papers_url: str = settings.PAPERS_URL
+
+    @property
+    def title(self) -> str:
+        version = "" if self.full else " (public)"
+        return f"{self.meeting.committee.name}, {self.meeting.date:%-d %B %Y}: agenda pack{version}"
+
+    @property
+    def documents(self) -> list[Document]:
+        return [document for entry in self.entries for document in entry.documents]
+
+    @property
+    def uploads(self) -> list[Document]:
+        return [document for document in self.documents if document.kind == UPLOAD]
+
+
+def _membership(meeting: Meeting) -> tuple[str, list[tuple[str, str]], str]:
+    """Councillors (chair and vice-chair first, marked), then added members by seat."""
+    rank = {MemberRole.CHAIR: 0, MemberRole.VICE_CHAIR: 1}
+    memberships = sorted(
+        Membership.objects.on(meeting.date)
+        .filter(committee=meeting.committee)
+        .select_related("person"),
+        key=lambda m: (rank.get(m.role, 2), m.person.name),
+    )
+    councillors, seats = [], {}
+    for membership in memberships:
+        person = membership.person
+        if person.kind == PersonKind.COUNCILLOR:
+            marks = {MemberRole.CHAIR: " (Chairman)", MemberRole.VICE_CHAIR: " (Vice-Chairman)"}
+            councillors.append(person.name + marks.get(membership.role, ""))
+        elif person.kind == PersonKind.ADDED_MEMBER:
+            seats.setdefault(person.seat or "Added Members", []).append(str(person))
+    added = [
+        (seat + ("s" if len(names) > 1 else ""), join_names(names)) for seat, names in seats.items()
+    ]
+    count = f"{len(councillors)} Members of the Council"
+    if added:
+        count += f" and {sum(len(n) for n in seats.values())} Added Members"
+    names = f"Councillors {join_names(councillors)}" if councillors else ""
+    return names, added, count
+
+
+def _minutes(meeting: Meeting) -> MinutesPaper:
+    attendance = list(Attendance.objects.filter(meeting=meeting).select_related("person"))
+
+    def who(status: str) -> list[str]:
+        return [str(a.person) for a in attendance if a.status == status]
+
+    minutes = Minute.objects.filter(item__meeting=meeting).select_related("item")
+    return MinutesPaper(
+        meeting=meeting,
+        present=who(AttendanceStatus.PRESENT),
+        apologies=who(AttendanceStatus.APOLOGIES),
+        substitutes=who(AttendanceStatus.SUBSTITUTE),
+        minutes=[(minute, minute.item) for minute in minutes.order_by("number")],
+    )
+
+
+def performance_measures(item: AgendaItem) -> list[dict[str, Any]]:
+    """Each measure of the item's quarter, as its measure page shows it to the public."""
+    period = Period.parse(item.period)
+    ours = item.meeting.committee.measures.all()
+    rows = dashboard_rows(period=period, user=AnonymousUser(), measures=ours)
+    if not rows:  # a committee that has not said which measures it scrutinises sees them all
+        rows = dashboard_rows(period=period, user=AnonymousUser())
+    return [
+        measure_page(reference=row.measure.reference, user=AnonymousUser(), period=period.label)
+        for row in rows
+    ]
+
+
+def _document(paper: Paper, item: AgendaItem, *, full: bool) -> Document:
+    anchor = f"item-{item.number}-" + (
+        f"appendix-{paper.letter.lower()}"
+        if paper.kind == PaperKind.APPENDIX
+        else f"report-{paper.pk}"
+    )
+    label = paper_label(kind=paper.kind, letter=paper.letter)
+    if paper.is_exempt and not full:
+        # Not even the title: the public see which paper is withheld and why, nothing more.
+        return Document(
+            anchor, label, RESTRICTED_HEADING, RESTRICTED, statement=paper.exempt_statement
+        )
+    common = {"paper": paper, "statement": paper.exempt_statement}
+    if paper.generated == Generated.MEASURES and item.period:
+        period = Period.parse(item.period)
+        measures = performance_measures(item)
+        for m in measures:
+            m["chart_id"] = f"{anchor}-{m['measure'].reference.lower()}-data"
+        return Document(
+            anchor, label, paper.title, MEASURES, measures=measures, period=period, **common
+        )
+    if paper.file:
+        return Document(anchor, label, paper.title, UPLOAD, **common)
+    return Document(anchor, label, paper.title, TEXT, text=paragraphs(paper.text), **common)
+
+
+def collect_pack(*, meeting: Meeting, full: bool) -> PackContent:
+    """The pack's contents for the public (full=False) or for those entitled to exempt papers."""
+    items = meeting.items.select_related("minutes_of__committee").prefetch_related("papers")
+    entries = []
+    for item in items.order_by("number"):
+        documents = []
+        if item.minutes_of_id:
+            minutes = _minutes(item.minutes_of)
+            if minutes.minutes:
+                documents.append(
+                    Document(
+                        f"item-{item.number}-minutes",
+                        "Minutes",
+                        f"{item.minutes_of.committee.name}, {item.minutes_of.date:%-d %B %Y}",
+                        MINUTES,
+                        minutes=minutes,
+                    )
+                )
+        documents += [_document(paper, item, full=full) for paper in item.papers.all()]
+        entries.append(Entry(item=item, documents=documents))
+    councillors, added, count = _membership(meeting)
+    return PackContent(
+        meeting=meeting,
+        full=full,
+        councillors=councillors,
+        added_members=added,
+        member_count=count,
+        entries=entries,
+    )
+
+
+__all__ = [
+    "MEASURES",
+    "MINUTES",
+    "RESTRICTED",
+    "RESTRICTED_HEADING",
+    "TEXT",
+    "UPLOAD",
+    "Document",
+    "Entry",
+    "PackContent",
+    "collect_pack",
+]

@@ -1,0 +1,56 @@
+"""How the pack words page ranges, papers and lists of names: pure rules, no database."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+
+def range_label(first: int | None, last: int | None, *, verbal: bool = False) -> str:
+    """An agenda's Pages column: "15 - 154", "5" for one page, "Verbal Report", or nothing."""
+    if first is None:
+        return "Verbal Report" if verbal else ""
+    if last is None or last == first:
+        return str(first)
+    if last < first:
+        raise ValueError(f"An item cannot end on page {last} before it starts on page {first}.")
+    return f"{first} - {last}"
+
+
+def paper_label(*, kind: str, letter: str) -> str:
+    """ "Report", or "Appendix B"."""
+    return f"Appendix {letter}" if kind == "appendix" else "Report"
+
+
+def join_names(names: Sequence[str]) -> str:
+    """Names as councils list them: "A, B and C"."""
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def item_ranges(
+    anchors_by_page: Sequence[Iterable[str]], items: Iterable[str]
+) -> dict[str, tuple[int, int]]:
+    """Each item's first and last page (1-based), from the anchors each page carries.
+
+    An item's start anchor is `item-N`, its end anchor `item-N-end`; pages are 1-based.
+    """
+    first: dict[str, int] = {}
+    last: dict[str, int] = {}
+    for number, anchors in enumerate(anchors_by_page, 1):
+        for anchor in anchors:
+            first.setdefault(anchor, number)
+            last[anchor] = number
+    found = {}
+    for item in items:
+        if item in first:
+            found[item] = (first[item], first.get(f"{item}-end", last[item]))
+    return found
+
+
+def fit_page(
+    width: float, height: float, into_width: float, into_height: float
+) -> tuple[float, float, float]:
+    """Scale and offsets that fit a page of one size centred in another, never enlarging."""
+    scale = min(1.0, into_width / width, into_height / height)
+    return scale, (into_width - width * scale) / 2, (into_height - height * scale) / 2

@@ -1,0 +1,61 @@
+"""A digest of everything a pack prints, so a later change to a paper or figure shows as stale."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from django.conf import settings
+
+from committees.models import AgendaItem, Attendance, Generated, Meeting, Membership, Minute, Paper
+from measures.models import Actual, Measure, State, Target
+
+
+def _rows(queryset: Any) -> list[dict[str, Any]]:
+    return list(queryset.order_by("pk").values())
+
+
+def sources_digest(*, meeting: Meeting, full: bool) -> str:
+    """SHA-256 of the meeting, its agenda, papers, members, minutes and published figures.
+
+    A fixed number of queries however large the pack. The public version leaves out exempt
+    papers, since changing one does not change what the public pack prints.
+    """
+    items = _rows(AgendaItem.objects.filter(meeting=meeting))
+    papers = _rows(Paper.objects.filter(item__meeting=meeting))
+    if not full:
+        for paper in papers:
+            if paper["exempt_paragraph"] is not None:
+                paper.update(title="", text="", file="")
+    minuted = [item["minutes_of_id"] for item in items if item["minutes_of_id"]]
+    parts: dict[str, Any] = {
+        "meeting": _rows(Meeting.objects.filter(pk=meeting.pk)),
+        "committee": [meeting.committee.name, meeting.committee.contact],
+        "items": items,
+        "papers": papers,
+        "members": list(
+            Membership.objects.on(meeting.date)
+            .filter(committee=meeting.committee)
+            .order_by("pk")
+            .values("role", "person__title", "person__name", "person__kind", "person__seat")
+        ),
+        "minutes": _rows(Minute.objects.filter(item__meeting_id__in=minuted)),
+        "attendance": _rows(Attendance.objects.filter(meeting_id__in=minuted)),
+        "settings": [
+            settings.COUNCIL_NAME,
+            settings.COUNCIL_ADDRESS,
+            settings.CHIEF_EXECUTIVE,
+            settings.CHIEF_EXECUTIVE_TITLE,
+            settings.PAPERS_URL,
+        ],
+    }
+    if any(paper["generated"] == Generated.MEASURES for paper in papers):
+        measures = Measure.objects.filter(committees=meeting.committee)
+        if not measures.exists():
+            measures = Measure.objects.all()
+        parts["measures"] = _rows(measures)
+        parts["targets"] = _rows(Target.objects.filter(measure__in=measures))
+        parts["figures"] = _rows(Actual.objects.filter(measure__in=measures, state=State.PUBLISHED))
+    text = json.dumps(parts, default=str, sort_keys=True)
+    return hashlib.sha256(text.encode()).hexdigest()
