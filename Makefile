@@ -33,6 +33,7 @@ static/dist/.built: node_modules/.installed $(VENV)/.installed $(wildcard static
 assets: static/dist/.built
 
 demo: setup
+	scripts/ensure-system-packages
 	DEBUG=1 $(MANAGE) migrate --noinput
 	DEBUG=1 $(MANAGE) load_demo
 	@echo ""

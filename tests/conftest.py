@@ -32,7 +32,7 @@ TEST_PASSWORD = "correct-horse-battery-staple"
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _test_server_settings() -> Iterator[None]:
+def _test_server_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """Plain HTTP on the test server, and static files by their own names.
 
     Session-wide so the live server's middleware is built with them. Production's HTTPS
@@ -43,6 +43,8 @@ def _test_server_settings() -> Iterator[None]:
         SESSION_COOKIE_SECURE=False,
         CSRF_COOKIE_SECURE=False,
         SECURE_HSTS_SECONDS=0,
+        # Uploaded papers and built packs go to a throwaway folder, never the checkout's media/.
+        MEDIA_ROOT=tmp_path_factory.mktemp("media"),
         STORAGES={
             **settings.STORAGES,
             "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
