@@ -3,8 +3,14 @@
 from typing import Any
 
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Max, QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import URLPattern, path, reverse
+from django.utils.decorators import method_decorator
+from django.utils.html import format_html
+from django.views.decorators.http import require_POST
 from simple_history.admin import SimpleHistoryAdmin
 
 from committees.models import (
@@ -19,10 +25,13 @@ from committees.models import (
     Meeting,
     Membership,
     Minute,
+    Pack,
+    PackVersion,
     Paper,
     Person,
     WorkProgrammeItem,
 )
+from committees.packs.build import PackError, build_pack, pack_is_current
 
 
 class MembershipInline(admin.TabularInline):
@@ -62,22 +71,114 @@ class AttendanceInline(admin.TabularInline):
     autocomplete_fields = ["person", "substitute_for"]
 
 
+class PackInline(admin.TabularInline):
+    """The packs built for a meeting, newest first, with their downloads and freshness."""
+
+    model = Pack
+    extra = 0
+    can_delete = True
+    fields = [
+        "version",
+        "built_at",
+        "built_by",
+        "pages",
+        "size",
+        "tagging",
+        "freshness",
+        "download",
+    ]
+    readonly_fields = fields
+    ordering = ["-built_at"]
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    @admin.display(description="Tagged for accessibility")
+    def tagging(self, pack: Pack) -> str:
+        return "Yes (PDF/UA)" if pack.fully_tagged else pack.note or "Partly"
+
+    @admin.display(description="Up to date")
+    def freshness(self, pack: Pack) -> str:
+        return "Yes" if pack_is_current(pack) else "No: a paper or figure has changed since"
+
+    @admin.display(description="File")
+    def download(self, pack: Pack) -> str:
+        url = reverse(
+            "meeting-pack-pdf", args=[pack.meeting.committee.slug, pack.meeting.slug, pack.version]
+        )
+        return format_html(
+            '<a href="{}">Download the latest {} pack</a>', url, pack.get_version_display().lower()
+        )
+
+
 @admin.register(Meeting)
 class MeetingAdmin(SimpleHistoryAdmin):
     list_display = ["committee", "date", "start", "venue", "state"]
     list_filter = ["committee", "state"]
     date_hierarchy = "date"
-    inlines = [AgendaItemInline, AttendanceInline]
+    inlines = [AgendaItemInline, AttendanceInline, PackInline]
     actions = ["record_attendance_from_membership"]
 
     def save_model(self, request: HttpRequest, obj: Meeting, form: Any, change: bool) -> None:
         super().save_model(request, obj, form, change)
         if not change:
+            previous = (
+                Meeting.objects.filter(committee=obj.committee, date__lt=obj.date)
+                .order_by("-date", "-sequence")
+                .first()
+            )
             # Every agenda opens the same way; the items stay editable.
             for number, title in enumerate(OPENING_ITEMS, 1):
-                AgendaItem.objects.get_or_create(
-                    meeting=obj, number=number, defaults={"title": title}
-                )
+                defaults: dict[str, Any] = {"title": title}
+                if title.startswith("Minutes"):
+                    defaults["minutes_of"] = previous
+                AgendaItem.objects.get_or_create(meeting=obj, number=number, defaults=defaults)
+
+    def get_urls(self) -> list[URLPattern]:
+        build = path(
+            "<int:pk>/build-pack/",
+            self.admin_site.admin_view(self.build_pack_view),
+            name="committees_meeting_build_pack",
+        )
+        return [build, *super().get_urls()]
+
+    @method_decorator(require_POST)
+    def build_pack_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        """Build the public or full pack now, then come back to the meeting with a link to it."""
+        if not request.user.has_perm("committees.add_pack"):
+            raise PermissionDenied
+        meeting = get_object_or_404(Meeting.objects.select_related("committee"), pk=pk)
+        version = request.POST.get("version", "")
+        try:
+            pack = build_pack(meeting=meeting, version=version, user=request.user)
+        except PackError as problem:
+            self.message_user(request, f"The pack was not built: {problem}", messages.ERROR)
+        else:
+            url = reverse(
+                "meeting-pack-pdf", args=[meeting.committee.slug, meeting.slug, pack.version]
+            )
+            self.message_user(
+                request,
+                format_html(
+                    'Built the {} pack: {} pages. <a href="{}">Download it</a>.{}',
+                    pack.get_version_display().lower(),
+                    pack.pages,
+                    url,
+                    f" {pack.note}" if pack.note else "",
+                ),
+                messages.SUCCESS,
+            )
+        return HttpResponseRedirect(reverse("admin:committees_meeting_change", args=[pk]))
+
+    def render_change_form(
+        self, request: HttpRequest, context: dict[str, Any], *args: Any, **kwargs: Any
+    ) -> HttpResponse:
+        context["pack_versions"] = PackVersion.choices
+        context["can_build_pack"] = request.user.has_perm("committees.add_pack")
+        return super().render_change_form(request, context, *args, **kwargs)
 
     @admin.action(description="Record attendance from the membership on the day")
     def record_attendance_from_membership(self, request: HttpRequest, queryset: QuerySet) -> None:

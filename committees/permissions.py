@@ -27,6 +27,10 @@ GRANTS: dict[str, list[str]] = {
     "Scrutiny officer": [
         *(f"{action}_{m}" for m in MODELS for action in ACTIONS),
         "view_exempt_paper",
+        # Packs are built, never edited: a new build replaces the old as the latest.
+        "add_pack",
+        "view_pack",
+        "delete_pack",
     ],
     "Officer": [f"view_{m}" for m in MODELS],
     "Performance lead": [f"view_{m}" for m in MODELS],

@@ -3,6 +3,7 @@
 from django.urls import path
 
 from committees import views
+from committees.packs import views as pack_views
 
 urlpatterns = [
     path("", views.committee_list, name="committee-list"),
@@ -13,4 +14,15 @@ urlpatterns = [
     path("<slug:slug>/actions/", views.action_log, name="action-log"),
     path("<slug:slug>/", views.committee_detail, name="committee-detail"),
     path("<slug:committee>/<str:when>/", views.meeting_detail, name="meeting-detail"),
+    path("<slug:committee>/<str:when>/pack/", pack_views.pack_page, name="meeting-pack"),
+    path(
+        "<slug:committee>/<str:when>/pack/<str:version>.pdf",
+        pack_views.pack_pdf,
+        name="meeting-pack-pdf",
+    ),
+    path(
+        "<slug:committee>/<str:when>/pack/<str:version>/item-<int:number>.pdf",
+        pack_views.pack_pdf,
+        name="meeting-pack-item",
+    ),
 ]

@@ -19,6 +19,7 @@ from committees.models import (
     Person,
     WorkProgrammeItem,
 )
+from committees.packs.build import latest_packs
 
 
 def committee_list(request: HttpRequest) -> HttpResponse:
@@ -67,7 +68,7 @@ def committee_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def _meeting(committee_slug: str, when: str) -> Meeting:
+def meeting_or_404(committee_slug: str, when: str) -> Meeting:
     found = re.fullmatch(r"(\d{4}-\d{2}-\d{2})(?:-(\d+))?", when)
     if not found:
         raise Http404("A meeting's address is its date, like 2017-09-08.")
@@ -84,18 +85,25 @@ def _meeting(committee_slug: str, when: str) -> Meeting:
 
 
 def meeting_detail(request: HttpRequest, committee: str, when: str) -> HttpResponse:
-    meeting = _meeting(committee, when)
+    meeting = meeting_or_404(committee, when)
     items = meeting.items.prefetch_related(
         "papers", "declarations__person", "actions__owner"
     ).select_related("minute")
+    entitled = can_read_exempt(request.user, meeting)
+    packs = latest_packs(meeting=meeting, entitled=entitled)
+    items = list(items)
+    if packs["public_pack"]:
+        for item in items:  # each item's pages in the public pack, for its own download
+            item.pack_pages = packs["public_pack"].item_range(item.number)
     return render(
         request,
         "committees/meeting_detail.html",
         {
             "meeting": meeting,
             "items": items,
-            "entitled": can_read_exempt(request.user, meeting),
+            "entitled": entitled,
             "attendance": meeting.attendance.select_related("person", "substitute_for"),
+            **packs,
         },
     )
 

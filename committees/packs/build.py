@@ -16,7 +16,7 @@ from committees.packs.content import collect_pack
 from committees.packs.pdf import PackError, Progress, render_pack
 from committees.packs.sources import sources_digest
 
-__all__ = ["PackError", "build_pack", "find_meeting", "pack_is_current"]
+__all__ = ["PackError", "build_pack", "find_meeting", "latest_packs", "pack_is_current"]
 
 
 def find_meeting(text: str) -> Meeting:
@@ -98,3 +98,15 @@ def pack_is_current(pack: Pack) -> bool:
     return pack.sources == sources_digest(
         meeting=pack.meeting, full=pack.version == PackVersion.FULL
     )
+
+
+def latest_packs(*, meeting: Meeting, entitled: bool) -> dict[str, Any]:
+    """The meeting page's packs: the latest public one, the full one if entitled, and freshness."""
+    public = Pack.objects.latest_of(meeting, PackVersion.PUBLIC)
+    full = Pack.objects.latest_of(meeting, PackVersion.FULL) if entitled else None
+    return {
+        "public_pack": public,
+        "public_pack_current": public is not None and pack_is_current(public),
+        "full_pack": full,
+        "full_pack_current": full is not None and pack_is_current(full),
+    }
