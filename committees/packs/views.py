@@ -29,7 +29,9 @@ def _latest(meeting: Meeting, version: str) -> Pack:
 
 
 def _pdf(pack: Pack, data: io.BufferedIOBase | io.BytesIO, filename: str) -> FileResponse:
-    response = FileResponse(data, content_type="application/pdf", filename=filename)
+    response = FileResponse(
+        data, content_type="application/pdf", as_attachment=True, filename=filename
+    )
     # The full pack holds exempt information: no shared cache may keep a copy.
     response["Cache-Control"] = "public, max-age=300" if pack.is_public else "private, no-store"
     return response

@@ -17,6 +17,7 @@ def test_a_new_meeting_gets_the_standard_opening_items(
     client: Client, make_committee, make_user
 ) -> None:
     committee = make_committee()
+    july = Meeting.objects.create(committee=committee, date=date(2017, 7, 21))
     client.force_login(make_user(username="scrutiny", role=Role.SCRUTINY_OFFICER))
     response = client.post(
         "/admin/committees/meeting/add/",
@@ -31,11 +32,15 @@ def test_a_new_meeting_gets_the_standard_opening_items(
             "items-INITIAL_FORMS": 0,
             "attendance-TOTAL_FORMS": 0,
             "attendance-INITIAL_FORMS": 0,
+            "packs-TOTAL_FORMS": 0,
+            "packs-INITIAL_FORMS": 0,
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
-    meeting = Meeting.objects.get(committee=committee)
+    meeting = Meeting.objects.get(committee=committee, date=date(2017, 10, 20))
     assert [i.title for i in meeting.items.order_by("number")] == OPENING_ITEMS
+    # The minutes item prints the previous meeting's minutes in the pack.
+    assert meeting.items.get(number=3).minutes_of == july
 
 
 def test_only_scrutiny_officers_manage_meetings(client: Client, make_user) -> None:

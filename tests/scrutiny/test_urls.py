@@ -40,6 +40,9 @@ PAGES = [
     "/admin/committees/committee/",
     "/admin/committees/workprogrammeitem/",
     "/no-such-page/",
+    "/committees/children-and-young-people-scrutiny-committee/2017-09-08/pack/",
+    "/committees/children-and-young-people-scrutiny-committee/2017-09-08/pack/public.pdf",
+    "/committees/children-and-young-people-scrutiny-committee/2017-09-08/pack/full.pdf",
 ]
 
 VISITORS = [None, *Role]
