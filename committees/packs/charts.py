@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 from django.conf import settings
 
 # Page-sized charts: the measure page's chart is sized by the browser, the pack's by A4.
-WIDTH, HEIGHT = 680, 300
+WIDTH, HEIGHT = 680, 260
 
 
 class ChartError(RuntimeError):

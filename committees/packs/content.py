@@ -128,7 +128,8 @@ def _membership(meeting: Meeting) -> tuple[str, list[tuple[str, str]], str]:
         Membership.objects.on(meeting.date)
         .filter(committee=meeting.committee)
         .select_related("person"),
-        key=lambda m: (rank.get(m.role, 2), m.person.name),
+        # Councils list members by surname after the chair and vice-chair.
+        key=lambda m: (rank.get(m.role, 2), m.person.name.split()[-1], m.person.name),
     )
     councillors, seats = [], {}
     for membership in memberships:
