@@ -7,11 +7,13 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
+from django.db.models import QuerySet
 
 from committees.models import (
     AgendaItem,
     Attendance,
     AttendanceStatus,
+    Committee,
     Generated,
     Meeting,
     MemberRole,
@@ -24,6 +26,7 @@ from committees.models import (
 from committees.packs.layout import join_names, paper_label, range_label
 from measures.dashboard import dashboard_rows
 from measures.detail import measure_page, paragraphs
+from measures.models import Measure
 from measures.periods import Period
 
 # What each document of an item is, which decides how the pack prints it.
@@ -165,13 +168,17 @@ def _minutes(meeting: Meeting) -> MinutesPaper:
     )
 
 
+def pack_measures(committee: Committee) -> QuerySet[Measure]:
+    """The measures a committee's performance appendix covers: its own, or all if it names none."""
+    ours = Measure.objects.filter(committees=committee)
+    return ours if ours.exists() else Measure.objects.all()
+
+
 def performance_measures(item: AgendaItem) -> list[dict[str, Any]]:
     """Each measure of the item's quarter, as its measure page shows it to the public."""
     period = Period.parse(item.period)
-    ours = item.meeting.committee.measures.all()
-    rows = dashboard_rows(period=period, user=AnonymousUser(), measures=ours)
-    if not rows:  # a committee that has not said which measures it scrutinises sees them all
-        rows = dashboard_rows(period=period, user=AnonymousUser())
+    measures = pack_measures(item.meeting.committee)
+    rows = dashboard_rows(period=period, user=AnonymousUser(), measures=measures)
     return [
         measure_page(reference=row.measure.reference, user=AnonymousUser(), period=period.label)
         for row in rows

@@ -45,8 +45,12 @@ def _read_upload(document: Document) -> PdfReader:
                 raise PackError(f"{where} is password-protected: upload it without a password.")
             if not reader.pages:
                 raise PackError(f"{where} has no pages.")
+            for number, page in enumerate(reader.pages, 1):
+                box = page.mediabox
+                if float(box.width) <= 0 or float(box.height) <= 0:
+                    raise PackError(f"{where} has a page with no size (page {number}).")
             return reader
-    except (PdfReadError, ValueError, OSError) as problem:
+    except (PdfReadError, ValueError, KeyError, OSError) as problem:
         raise PackError(f"{where} is not a PDF the pack can read: {problem}") from problem
 
 

@@ -7,9 +7,12 @@ import json
 from typing import Any
 
 from django.conf import settings
+from django.db.models import Count, Max
 
 from committees.models import AgendaItem, Attendance, Generated, Meeting, Membership, Minute, Paper
-from measures.models import Actual, Measure, State, Target
+from committees.packs.content import pack_measures
+from measures.benchmarking.models import BenchmarkValue, GroupValue, MeasureBenchmark
+from measures.models import Actual, Ambition, Outcome, State, Target
 
 
 def _rows(queryset: Any) -> list[dict[str, Any]]:
@@ -41,7 +44,13 @@ def sources_digest(*, meeting: Meeting, full: bool) -> str:
             .values("role", "person__title", "person__name", "person__kind", "person__seat")
         ),
         "minutes": _rows(Minute.objects.filter(item__meeting_id__in=minuted)),
-        "attendance": _rows(Attendance.objects.filter(meeting_id__in=minuted)),
+        # The printed minutes name their items and who attended.
+        "minuted_items": _rows(AgendaItem.objects.filter(meeting_id__in=minuted)),
+        "attendance": list(
+            Attendance.objects.filter(meeting_id__in=minuted)
+            .order_by("pk")
+            .values("status", "person__title", "person__name", "substitute_for__name")
+        ),
         "settings": [
             settings.COUNCIL_NAME,
             settings.COUNCIL_ADDRESS,
@@ -51,11 +60,20 @@ def sources_digest(*, meeting: Meeting, full: bool) -> str:
         ],
     }
     if any(paper["generated"] == Generated.MEASURES for paper in papers):
-        measures = Measure.objects.filter(committees=meeting.committee)
-        if not measures.exists():
-            measures = Measure.objects.all()
+        measures = pack_measures(meeting.committee)
         parts["measures"] = _rows(measures)
+        parts["outcomes"] = _rows(Outcome.objects.filter(measures__in=measures).distinct())
+        parts["ambitions"] = _rows(
+            Ambition.objects.filter(outcomes__measures__in=measures).distinct()
+        )
         parts["targets"] = _rows(Target.objects.filter(measure__in=measures))
         parts["figures"] = _rows(Actual.objects.filter(measure__in=measures, state=State.PUBLISHED))
+        links = MeasureBenchmark.objects.filter(measure__in=measures)
+        parts["benchmark_links"] = _rows(links)
+        parts["printed_benchmarks"] = _rows(GroupValue.objects.filter(measure__in=measures))
+        # National figures run to thousands of rows: their count and newest row stand for them.
+        parts["national"] = BenchmarkValue.objects.filter(
+            indicator__in=links.values("indicator")
+        ).aggregate(count=Count("pk"), newest=Max("pk"))
     text = json.dumps(parts, default=str, sort_keys=True)
     return hashlib.sha256(text.encode()).hexdigest()

@@ -34,6 +34,8 @@ class Command(BaseCommand):
         output = Path(options["output"])
         if not output.parent.exists():
             raise CommandError(f"The folder {output.parent} does not exist.")
+        if output.is_dir():
+            raise CommandError(f"{output} is a folder: give the name of the file to write.")
 
         def progress(message: str) -> None:
             print(f"[{time.monotonic() - started:5.1f}s] {message}", file=sys.stderr, flush=True)
