@@ -224,9 +224,13 @@ def _headline(measure: Measure, position: Position) -> dict[str, Any]:
     }
 
 
-def measure_page(*, reference: str, user: Any, period: str | None) -> dict[str, Any]:
+def measure_page(
+    *, reference: str, user: Any, period: str | None, neighbours: bool = True
+) -> dict[str, Any]:
     """Everything the measure page shows, in a constant number of queries.
 
+    `neighbours=False` skips the previous/next links, which read the whole quarter's report
+    and mean nothing in a printed pack.
     Raises Http404 for an unknown reference; a period that cannot be read gives a message
     and the latest figure instead.
     """
@@ -248,7 +252,9 @@ def measure_page(*, reference: str, user: Any, period: str | None) -> dict[str, 
     positions = [measure.position_in(p) for p in periods]
     points = [_point(p) for p in positions]
     chart = trend_figure(points, unit=measure.unit_kind, decimal_places=measure.decimal_places)
-    previous_measure, next_measure, in_report = _neighbours(measure, chosen, user)
+    previous_measure, next_measure, in_report = (
+        _neighbours(measure, chosen, user) if neighbours else (None, None, False)
+    )
     return {
         "measure": measure,
         "period": chosen,

@@ -175,7 +175,15 @@ LOGGING = {
     "loggers": {
         name: {"level": "WARNING"}
         # Chatty at INFO: WeasyPrint logs every page laid out, choreographer every browser tab.
-        for name in ["axes", "weasyprint", "fontTools", "choreographer", "kaleido", "logistro"]
+        for name in [
+            "axes",
+            "weasyprint",
+            "fontTools",
+            "choreographer",
+            "kaleido",
+            "logistro",
+            "pikepdf",
+        ]
     },
 }
 

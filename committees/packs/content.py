@@ -180,7 +180,12 @@ def performance_measures(item: AgendaItem) -> list[dict[str, Any]]:
     measures = pack_measures(item.meeting.committee)
     rows = dashboard_rows(period=period, user=AnonymousUser(), measures=measures)
     return [
-        measure_page(reference=row.measure.reference, user=AnonymousUser(), period=period.label)
+        measure_page(
+            reference=row.measure.reference,
+            user=AnonymousUser(),
+            period=period.label,
+            neighbours=False,
+        )
         for row in rows
     ]
 

@@ -46,13 +46,3 @@ def item_ranges(
         if item in first:
             found[item] = (first[item], first.get(f"{item}-end", last[item]))
     return found
-
-
-def fit_page(
-    width: float, height: float, into_width: float, into_height: float
-) -> tuple[float, float, float]:
-    """Scale and offsets that fit a page of one size centred in another, never enlarging."""
-    if min(width, height, into_width, into_height) <= 0:
-        raise ValueError("A page must have a width and a height.")
-    scale = min(1.0, into_width / width, into_height / height)
-    return scale, (into_width - width * scale) / 2, (into_height - height * scale) / 2

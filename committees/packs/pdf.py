@@ -1,4 +1,4 @@
-"""The pack as one PDF: WeasyPrint lays out every page, pypdf lays uploaded papers under theirs."""
+"""The pack as one PDF: WeasyPrint lays out every page; uploaded papers go under their pages."""
 
 from __future__ import annotations
 
@@ -7,14 +7,15 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import pikepdf
 from django.template.loader import render_to_string
-from pypdf import PdfReader, PdfWriter, Transformation
+from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 from weasyprint import HTML
 
 from committees.packs.charts import chart_renderer
 from committees.packs.content import MEASURES, Document, PackContent
-from committees.packs.layout import fit_page, item_ranges
+from committees.packs.layout import item_ranges
 
 Progress = Callable[[str], None]
 
@@ -34,13 +35,15 @@ class BuiltPDF:
     note: str
 
 
-def _read_upload(document: Document) -> PdfReader:
+def _read_upload(document: Document) -> tuple[bytes, PdfReader]:
+    """The uploaded file and a reader of it, once checked that every page can be placed."""
     paper = document.paper
     assert paper is not None and paper.file
     where = f"{document.label} of item {paper.item.number} ({paper.title})"
     try:
         with paper.file.open("rb") as handle:
-            reader = PdfReader(io.BytesIO(handle.read()))
+            raw = handle.read()
+            reader = PdfReader(io.BytesIO(raw))
             if reader.is_encrypted:
                 raise PackError(f"{where} is password-protected: upload it without a password.")
             if not reader.pages:
@@ -49,7 +52,7 @@ def _read_upload(document: Document) -> PdfReader:
                 box = page.mediabox
                 if float(box.width) <= 0 or float(box.height) <= 0:
                     raise PackError(f"{where} has a page with no size (page {number}).")
-            return reader
+            return raw, reader
     except (PdfReadError, ValueError, KeyError, OSError) as problem:
         raise PackError(f"{where} is not a PDF the pack can read: {problem}") from problem
 
@@ -67,39 +70,37 @@ def _draw_charts(pack: PackContent, progress: Progress) -> None:
 
 
 def _lay_uploads_under(
-    data: bytes, uploads: dict[str, PdfReader], anchors_by_page: list[set[str]]
+    data: bytes, uploads: dict[str, bytes], anchors_by_page: list[set[str]]
 ) -> bytes:
-    """Each placeholder page gets its uploaded page underneath its number and stamp."""
-    writer = PdfWriter(clone_from=io.BytesIO(data))
-    for index, anchors in enumerate(anchors_by_page):
-        for anchor in anchors:
-            if "-page-" not in anchor:
-                continue
-            document, _, number = anchor.rpartition("-page-")
-            if document not in uploads:
-                continue
-            source = uploads[document].pages[int(number) - 1]
-            target = writer.pages[index]
-            width, height = float(source.mediabox.width), float(source.mediabox.height)
-            box = target.mediabox
-            scale, dx, dy = fit_page(width, height, float(box.width), float(box.height))
-            move = Transformation().translate(
-                -float(source.mediabox.left), -float(source.mediabox.bottom)
-            )
-            move = move.scale(scale).translate(dx, dy)
-            target.merge_transformed_page(source, move, over=False)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+    """Each placeholder page gets its uploaded page underneath its number and stamp.
+
+    qpdf places each uploaded page as a form XObject, fitted and centred, never enlarged,
+    without re-parsing its drawing; the pack's own tags, outline and metadata are kept.
+    """
+    sources = {anchor: pikepdf.open(io.BytesIO(raw)) for anchor, raw in uploads.items()}
+    try:
+        with pikepdf.open(io.BytesIO(data)) as pack:
+            for index, anchors in enumerate(anchors_by_page):
+                for anchor in anchors:
+                    document, _, number = anchor.rpartition("-page-")
+                    if document in sources:
+                        page = sources[document].pages[int(number) - 1]
+                        pack.pages[index].add_underlay(page, expand=False)
+            out = io.BytesIO()
+            pack.save(out)
+            return out.getvalue()
+    finally:
+        for source in sources.values():
+            source.close()
 
 
 def render_pack(pack: PackContent, *, progress: Progress = lambda _: None) -> BuiltPDF:
     """Lay out the whole pack, number its pages and merge in uploaded PDFs."""
     uploads = {}
     for document in pack.uploads:
-        reader = _read_upload(document)
+        raw, reader = _read_upload(document)
         document.upload_pages = len(reader.pages)
-        uploads[document.anchor] = reader
+        uploads[document.anchor] = raw
     _draw_charts(pack, progress)
 
     progress("Laying out the pages")

@@ -29,7 +29,7 @@ def test_committee_to_meeting_to_a_paper(
     page.screenshot(path=artifacts / "committee.png", full_page=True)
     assert_no_axe_violations(page)
     page.get_by_role("link", name=re.compile("Friday 8 September 2017")).first.click()
-    expect(page.get_by_role("heading", name="Agenda")).to_be_visible()
+    expect(page.get_by_role("heading", name="Agenda", exact=True)).to_be_visible()
     expect(page.get_by_text("Appendix D – Exempt: information under paragraph 3")).to_be_visible()
     page.screenshot(path=artifacts / "meeting.png", full_page=True)
     assert_no_axe_violations(page)

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from committees.packs.layout import fit_page, item_ranges, join_names, paper_label, range_label
-
-A4 = (595.0, 842.0)
+from committees.packs.layout import item_ranges, join_names, paper_label, range_label
 
 
 @pytest.mark.parametrize(
@@ -102,23 +100,3 @@ def test_item_ranges_count_pages_from_one_and_accept_any_iterables() -> None:
     assert item_ranges([["item-1"], ("x",), iter(["item-1-end"])], iter(["item-1"])) == {
         "item-1": (1, 3)
     }
-
-
-@pytest.mark.parametrize(
-    ("size", "into", "expected"),
-    [
-        (A4, A4, (1.0, 0.0, 0.0)),  # the same size: as it is
-        ((400.0, 600.0), A4, (1.0, 97.5, 121.0)),  # smaller: centred, never enlarged
-        ((1190.0, 1684.0), A4, (0.5, 0.0, 0.0)),  # A3: halved
-        ((612.0, 792.0), A4, (595 / 612, 0.0, (842 - 792 * 595 / 612) / 2)),  # US Letter
-        ((842.0, 595.0), A4, (595 / 842, 0.0, (842 - 595 * 595 / 842) / 2)),  # landscape
-        ((595.0, 1684.0), A4, (0.5, (595 - 595 / 2) / 2, 0.0)),  # tall: fits the height
-    ],
-)
-def test_fit_page_scales_and_centres_a_page_without_enlarging_it(
-    size: tuple[float, float], into: tuple[float, float], expected: tuple[float, float, float]
-) -> None:
-    assert fit_page(*size, *into) == pytest.approx(expected)
-    scale, dx, dy = fit_page(*size, *into)
-    assert size[0] * scale <= into[0] + 1e-9 and size[1] * scale <= into[1] + 1e-9
-    assert dx >= 0 and dy >= 0
