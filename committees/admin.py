@@ -31,7 +31,8 @@ from committees.models import (
     Person,
     WorkProgrammeItem,
 )
-from committees.packs.build import PackError, build_pack, pack_is_current
+from committees.packs.build import PackError, build_pack
+from committees.packs.sources import sources_digest
 
 
 class MembershipInline(admin.TabularInline):
@@ -96,13 +97,26 @@ class PackInline(admin.TabularInline):
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
+    def get_formset(self, request: HttpRequest, obj: Any = None, **kwargs: Any) -> Any:
+        # One digest per version, not one per listed build: inlines are made per request.
+        self.digests = (
+            {
+                version: sources_digest(meeting=obj, full=version == PackVersion.FULL)
+                for version in PackVersion.values
+            }
+            if obj is not None
+            else {}
+        )
+        return super().get_formset(request, obj, **kwargs)
+
     @admin.display(description="Tagged for accessibility")
     def tagging(self, pack: Pack) -> str:
         return "Yes (PDF/UA)" if pack.fully_tagged else pack.note or "Partly"
 
     @admin.display(description="Up to date")
     def freshness(self, pack: Pack) -> str:
-        return "Yes" if pack_is_current(pack) else "No: a paper or figure has changed since"
+        current = pack.sources == self.digests.get(pack.version)
+        return "Yes" if current else "No: a paper or figure has changed since"
 
     @admin.display(description="File")
     def download(self, pack: Pack) -> str:

@@ -11,7 +11,12 @@ from typing import Any, TypeVar
 
 from django.shortcuts import get_object_or_404
 
-from measures.benchmarking.reads import measure_comparisons, published_group_values
+from measures.benchmarking.reads import (
+    comparisons_by_measure,
+    group_values_by_measure,
+    measure_comparisons,
+    published_group_values,
+)
 from measures.charts import TrendPoint, trend_figure, trend_summary
 from measures.dashboard import latest_published_period, report_order
 from measures.models import Actual, Measure, State, Target
@@ -224,17 +229,47 @@ def _headline(measure: Measure, position: Position) -> dict[str, Any]:
     }
 
 
-def measure_page(
-    *, reference: str, user: Any, period: str | None, neighbours: bool = True
-) -> dict[str, Any]:
+def measure_page(*, reference: str, user: Any, period: str | None) -> dict[str, Any]:
     """Everything the measure page shows, in a constant number of queries.
 
-    `neighbours=False` skips the previous/next links, which read the whole quarter's report
-    and mean nothing in a printed pack.
     Raises Http404 for an unknown reference; a period that cannot be read gives a message
     and the latest figure instead.
     """
     measure = get_object_or_404(Measure.objects.with_figures(user=user), reference=reference)
+    page = _page(measure, user=user, period=period)
+    previous_measure, next_measure, in_report = _neighbours(measure, page["period"], user)
+    return {
+        **page,
+        "previous_measure": previous_measure,
+        "next_measure": next_measure,
+        "in_report": in_report,
+        "benchmarks": measure_comparisons(measure),
+        "published_benchmarks": published_group_values(measure),
+    }
+
+
+def measure_pages(*, measures: Any, user: Any, period: str) -> list[dict[str, Any]]:
+    """The measure page of each measure, as the agenda pack prints them, in council order.
+
+    The figures of every measure in three queries and the printed benchmarks in one; the
+    national comparisons take a few queries per linked indicator. No previous/next links:
+    they mean nothing on paper.
+    """
+    found = list(measures.with_figures(user=user))
+    comparisons = comparisons_by_measure(found)
+    printed = group_values_by_measure(found)
+    return [
+        {
+            **_page(measure, user=user, period=period),
+            "benchmarks": comparisons.get(measure.pk, []),
+            "published_benchmarks": printed.get(measure.pk, []),
+        }
+        for measure in found
+    ]
+
+
+def _page(measure: Measure, *, user: Any, period: str | None) -> dict[str, Any]:
+    """A measure's position, history and chart for the chosen quarter, from prefetched rows."""
     figures: list[Actual] = measure.visible_figures
     chosen, period_error = choose_period(period, (f.period for f in figures))
     if chosen is None:
@@ -252,9 +287,6 @@ def measure_page(
     positions = [measure.position_in(p) for p in periods]
     points = [_point(p) for p in positions]
     chart = trend_figure(points, unit=measure.unit_kind, decimal_places=measure.decimal_places)
-    previous_measure, next_measure, in_report = (
-        _neighbours(measure, chosen, user) if neighbours else (None, None, False)
-    )
     return {
         "measure": measure,
         "period": chosen,
@@ -272,11 +304,6 @@ def measure_page(
             unit=measure.unit_kind,
             decimal_places=measure.decimal_places,
         ),
-        "previous_measure": previous_measure,
-        "next_measure": next_measure,
-        "in_report": in_report,
-        "benchmarks": measure_comparisons(measure),
-        "published_benchmarks": published_group_values(measure),
     }
 
 

@@ -25,7 +25,7 @@ from committees.models import (
 )
 from committees.packs.layout import join_names, paper_label, range_label
 from measures.dashboard import dashboard_rows
-from measures.detail import measure_page, paragraphs
+from measures.detail import measure_pages, paragraphs
 from measures.models import Measure
 from measures.periods import Period
 
@@ -179,15 +179,9 @@ def performance_measures(item: AgendaItem) -> list[dict[str, Any]]:
     period = Period.parse(item.period)
     measures = pack_measures(item.meeting.committee)
     rows = dashboard_rows(period=period, user=AnonymousUser(), measures=measures)
-    return [
-        measure_page(
-            reference=row.measure.reference,
-            user=AnonymousUser(),
-            period=period.label,
-            neighbours=False,
-        )
-        for row in rows
-    ]
+    # The quarter's report, in its order, read as the measure page reads them.
+    due = Measure.objects.filter(pk__in=[row.measure.pk for row in rows])
+    return measure_pages(measures=due, user=AnonymousUser(), period=period.label)
 
 
 def _document(paper: Paper, item: AgendaItem, *, full: bool) -> Document:

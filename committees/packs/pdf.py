@@ -35,25 +35,28 @@ class BuiltPDF:
     note: str
 
 
-def _read_upload(document: Document) -> tuple[bytes, PdfReader]:
-    """The uploaded file and a reader of it, once checked that every page can be placed."""
+def _read_upload(document: Document) -> pikepdf.Pdf:
+    """The uploaded paper, opened for laying into the pack once every page is known to fit.
+
+    pypdf checks it as written: qpdf would quietly give a page without a size a default one.
+    """
     paper = document.paper
     assert paper is not None and paper.file
     where = f"{document.label} of item {paper.item.number} ({paper.title})"
     try:
         with paper.file.open("rb") as handle:
             raw = handle.read()
-            reader = PdfReader(io.BytesIO(raw))
-            if reader.is_encrypted:
-                raise PackError(f"{where} is password-protected: upload it without a password.")
-            if not reader.pages:
-                raise PackError(f"{where} has no pages.")
-            for number, page in enumerate(reader.pages, 1):
-                box = page.mediabox
-                if float(box.width) <= 0 or float(box.height) <= 0:
-                    raise PackError(f"{where} has a page with no size (page {number}).")
-            return raw, reader
-    except (PdfReadError, ValueError, KeyError, OSError) as problem:
+        reader = PdfReader(io.BytesIO(raw))
+        if reader.is_encrypted:
+            raise PackError(f"{where} is password-protected: upload it without a password.")
+        if not reader.pages:
+            raise PackError(f"{where} has no pages.")
+        for number, page in enumerate(reader.pages, 1):
+            box = page.mediabox
+            if float(box.width) <= 0 or float(box.height) <= 0:
+                raise PackError(f"{where} has a page with no size (page {number}).")
+        return pikepdf.open(io.BytesIO(raw))
+    except (PdfReadError, pikepdf.PdfError, ValueError, KeyError, OSError) as problem:
         raise PackError(f"{where} is not a PDF the pack can read: {problem}") from problem
 
 
@@ -70,37 +73,39 @@ def _draw_charts(pack: PackContent, progress: Progress) -> None:
 
 
 def _lay_uploads_under(
-    data: bytes, uploads: dict[str, bytes], anchors_by_page: list[set[str]]
+    data: bytes, uploads: dict[str, pikepdf.Pdf], anchors_by_page: list[set[str]]
 ) -> bytes:
     """Each placeholder page gets its uploaded page underneath its number and stamp.
 
     qpdf places each uploaded page as a form XObject, fitted and centred, never enlarged,
     without re-parsing its drawing; the pack's own tags, outline and metadata are kept.
     """
-    sources = {anchor: pikepdf.open(io.BytesIO(raw)) for anchor, raw in uploads.items()}
-    try:
-        with pikepdf.open(io.BytesIO(data)) as pack:
-            for index, anchors in enumerate(anchors_by_page):
-                for anchor in anchors:
-                    document, _, number = anchor.rpartition("-page-")
-                    if document in sources:
-                        page = sources[document].pages[int(number) - 1]
-                        pack.pages[index].add_underlay(page, expand=False)
-            out = io.BytesIO()
-            pack.save(out)
-            return out.getvalue()
-    finally:
-        for source in sources.values():
-            source.close()
+    with pikepdf.open(io.BytesIO(data)) as pack:
+        for index, anchors in enumerate(anchors_by_page):
+            for anchor in anchors:
+                document, _, number = anchor.rpartition("-page-")
+                if document in uploads:
+                    page = uploads[document].pages[int(number) - 1]
+                    pack.pages[index].add_underlay(page, expand=False)
+        out = io.BytesIO()
+        pack.save(out)
+        return out.getvalue()
 
 
 def render_pack(pack: PackContent, *, progress: Progress = lambda _: None) -> BuiltPDF:
     """Lay out the whole pack, number its pages and merge in uploaded PDFs."""
-    uploads = {}
-    for document in pack.uploads:
-        raw, reader = _read_upload(document)
-        document.upload_pages = len(reader.pages)
-        uploads[document.anchor] = raw
+    uploads: dict[str, pikepdf.Pdf] = {}
+    try:
+        for document in pack.uploads:
+            uploads[document.anchor] = upload = _read_upload(document)
+            document.upload_pages = len(upload.pages)
+        return _render(pack, uploads, progress)
+    finally:
+        for upload in uploads.values():
+            upload.close()
+
+
+def _render(pack: PackContent, uploads: dict[str, pikepdf.Pdf], progress: Progress) -> BuiltPDF:
     _draw_charts(pack, progress)
 
     progress("Laying out the pages")

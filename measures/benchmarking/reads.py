@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -270,14 +271,20 @@ class MeasureComparison:
 
 
 def measure_comparisons(measure: object) -> list[MeasureComparison]:
-    """Each national indicator a measure is compared with, for our authority's latest period.
+    """Each national indicator a measure is compared with, for our authority's latest period."""
+    return comparisons_by_measure([measure]).get(measure.pk, [])  # type: ignore[attr-defined]
 
-    A few queries per linked indicator (usually one or two), whatever the number of
+
+def comparisons_by_measure(measures: Iterable[object]) -> dict[int, list[MeasureComparison]]:
+    """Each measure's national comparisons, keyed by the measure's id.
+
+    Two queries, then a few per linked indicator (usually one or two), whatever the number of
     authorities or years.
     """
     ours = our_area()
-    found = []
-    for link in MeasureBenchmark.objects.filter(measure=measure).select_related("indicator"):
+    found: dict[int, list[MeasureComparison]] = {}
+    links = MeasureBenchmark.objects.filter(measure__in=list(measures)).select_related("indicator")
+    for link in links.order_by("pk"):
         indicator = link.indicator
         comparison = compare(indicator=indicator, ours=ours)
         bars = bars_for(comparison, ours)
@@ -285,7 +292,7 @@ def measure_comparisons(measure: object) -> list[MeasureComparison]:
         figure = comparison_figure(
             bars, title=f"{indicator.title}, {comparison.period}", axis_title=indicator.y_axis_name
         )
-        found.append(
+        found.setdefault(link.measure_id, []).append(
             MeasureComparison(
                 link=link,
                 comparison=comparison,
@@ -321,11 +328,20 @@ def _series_chart(
 
 def published_group_values(measure: object) -> list[GroupValue]:
     """The benchmark rows the council's papers printed for a measure, as printed."""
-    return list(
-        GroupValue.objects.filter(measure=measure)
+    return group_values_by_measure([measure]).get(measure.pk, [])  # type: ignore[attr-defined]
+
+
+def group_values_by_measure(measures: Iterable[object]) -> dict[int, list[GroupValue]]:
+    """The printed benchmark rows of several measures in one query, keyed by measure id."""
+    found: dict[int, list[GroupValue]] = {}
+    rows = (
+        GroupValue.objects.filter(measure__in=list(measures))
         .select_related("group")
         .order_by("label", "period", "group__name")
     )
+    for row in rows:
+        found.setdefault(row.measure_id, []).append(row)  # type: ignore[arg-type]
+    return found
 
 
 def _series_lines(

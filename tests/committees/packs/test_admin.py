@@ -32,6 +32,21 @@ def test_a_scrutiny_officer_builds_a_pack_and_gets_a_link_to_it(
     assert "Yes (PDF/UA)" in page  # the packs listed on the meeting, with their tagging
 
 
+def test_the_meeting_lists_its_builds_and_marks_them_out_of_date_after_a_change(
+    client: Client, exempt_meeting: Meeting, make_user
+) -> None:
+    from committees.models import Paper
+    from committees.packs.build import build_pack
+
+    client.force_login(make_user(username="scrutiny", role=Role.SCRUTINY_OFFICER))
+    build_pack(meeting=exempt_meeting, version="public")
+    change = f"/admin/committees/meeting/{exempt_meeting.pk}/change/"
+    assert "No: a paper or figure has changed since" not in client.get(change).content.decode()
+
+    Paper.objects.filter(item__meeting=exempt_meeting, kind="report").update(text="Revised.")
+    assert "No: a paper or figure has changed since" in client.get(change).content.decode()
+
+
 def test_a_failed_build_says_why_and_stores_nothing(
     client: Client, exempt_meeting: Meeting, make_user
 ) -> None:
