@@ -131,6 +131,7 @@ def test_the_web_version_withholds_exempt_papers_from_the_public_only(
     assert "paragraph 3" in public
     assert EXEMPT_TEXT not in public
     assert "Contract performance" not in public  # not even the exempt paper's title
+    assert "Performance Scrutiny" in public  # the agenda gives each item's purpose
 
     client.force_login(member)
     response = client.get(address(exempt_meeting, "pack/"))
