@@ -7,12 +7,15 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Max, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.urls import URLPattern, path, reverse
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 from simple_history.admin import SimpleHistoryAdmin
 
+from committees.access import can_see_agenda
 from committees.models import (
     OPENING_ITEMS,
     Action,
@@ -29,10 +32,21 @@ from committees.models import (
     PackVersion,
     Paper,
     Person,
+    Publication,
     WorkProgrammeItem,
 )
 from committees.packs.build import PackError, build_pack
 from committees.packs.sources import sources_digest
+from committees.publication import (
+    PublicationError,
+    publish_agenda,
+    publish_minutes,
+    record_paper_changes,
+    withdraw_agenda,
+    withdraw_minutes,
+)
+
+PUBLISH_PERMISSION = "committees.publish_meeting"
 
 
 class MembershipInline(admin.TabularInline):
@@ -64,6 +78,11 @@ class AgendaItemInline(admin.TabularInline):
     extra = 1
     fields = ["number", "title", "purpose", "contributor", "period"]
     show_change_link = True
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        # An unpublished agenda's items are drafts: only those preparing it see them.
+        visible = Meeting.objects.agenda_visible_to(request.user)
+        return super().get_queryset(request).filter(meeting__in=visible)
 
 
 class AttendanceInline(admin.TabularInline):
@@ -130,11 +149,17 @@ class PackInline(admin.TabularInline):
 
 @admin.register(Meeting)
 class MeetingAdmin(SimpleHistoryAdmin):
-    list_display = ["committee", "date", "start", "venue", "state"]
+    list_display = ["committee", "date", "start", "venue", "state", "agenda_status"]
     list_filter = ["committee", "state"]
     date_hierarchy = "date"
     inlines = [AgendaItemInline, AttendanceInline, PackInline]
     actions = ["record_attendance_from_membership"]
+
+    @admin.display(description="Agenda")
+    def agenda_status(self, meeting: Meeting) -> str:
+        if meeting.agenda_published_at:
+            return f"Published {timezone.localdate(meeting.agenda_published_at):%-d %b %Y}"
+        return f"Not published (due by {meeting.publication_deadline:%-d %b %Y})"
 
     def save_model(self, request: HttpRequest, obj: Meeting, form: Any, change: bool) -> None:
         super().save_model(request, obj, form, change)
@@ -152,12 +177,19 @@ class MeetingAdmin(SimpleHistoryAdmin):
                 AgendaItem.objects.get_or_create(meeting=obj, number=number, defaults=defaults)
 
     def get_urls(self) -> list[URLPattern]:
-        build = path(
-            "<int:pk>/build-pack/",
-            self.admin_site.admin_view(self.build_pack_view),
-            name="committees_meeting_build_pack",
-        )
-        return [build, *super().get_urls()]
+        def view(name: str, function: Any) -> URLPattern:
+            return path(
+                f"<int:pk>/{name}/",
+                self.admin_site.admin_view(function),
+                name=f"committees_meeting_{name.replace('-', '_')}",
+            )
+
+        return [
+            view("build-pack", self.build_pack_view),
+            view("publish", self.publish_view),
+            view("withdraw", self.withdraw_view),
+            *super().get_urls(),
+        ]
 
     @method_decorator(require_POST)
     def build_pack_view(self, request: HttpRequest, pk: int) -> HttpResponse:
@@ -187,11 +219,87 @@ class MeetingAdmin(SimpleHistoryAdmin):
             )
         return HttpResponseRedirect(reverse("admin:committees_meeting_change", args=[pk]))
 
+    @method_decorator(require_POST)
+    def publish_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        """Publish the agenda (and papers) or the minutes, recording who and when."""
+        if not request.user.has_perm(PUBLISH_PERMISSION):
+            raise PermissionDenied
+        meeting = get_object_or_404(Meeting.objects.select_related("committee"), pk=pk)
+        what = request.POST.get("what", "")
+        try:
+            if what == Publication.AGENDA:
+                done = publish_agenda(meeting=meeting, user=request.user)
+                late = timezone.localdate() > meeting.publication_deadline
+                message = "Published the agenda and its papers. " + " ".join(done)
+                if late:
+                    message += (
+                        f" It was due by {meeting.publication_deadline:%A %-d %B %Y}: record "
+                        "the reason for lateness as your council requires."
+                    )
+                self.message_user(request, message, messages.WARNING if late else messages.SUCCESS)
+            elif what == Publication.MINUTES:
+                publish_minutes(meeting=meeting, user=request.user)
+                self.message_user(
+                    request, "Published the minutes (as a draft until approved).", messages.SUCCESS
+                )
+            else:
+                raise PublicationError("Choose the agenda or the minutes.")
+        except PublicationError as problem:
+            self.message_user(request, f"Nothing was published: {problem}", messages.ERROR)
+        return HttpResponseRedirect(reverse("admin:committees_meeting_change", args=[pk]))
+
+    def withdraw_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        """Ask why, then withdraw a publication made by mistake (and the packs built from it)."""
+        if not request.user.has_perm(PUBLISH_PERMISSION):
+            raise PermissionDenied
+        meeting = get_object_or_404(Meeting.objects.select_related("committee"), pk=pk)
+        what = request.POST.get("what") or request.GET.get("what", "")
+        if what not in Publication.values:
+            raise PermissionDenied
+        error = ""
+        if request.method == "POST":
+            withdraw = withdraw_agenda if what == Publication.AGENDA else withdraw_minutes
+            try:
+                withdraw(meeting=meeting, user=request.user, reason=request.POST.get("reason", ""))
+            except PublicationError as problem:
+                error = str(problem)
+            else:
+                self.message_user(
+                    request,
+                    f"Withdrew the {Publication(what).label.lower()}: nobody but those preparing "
+                    "it can read it now, and the packs printed from it are no longer served.",
+                    messages.SUCCESS,
+                )
+                return HttpResponseRedirect(reverse("admin:committees_meeting_change", args=[pk]))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "meeting": meeting,
+            "what": what,
+            "label": Publication(what).label.lower(),
+            "error": error,
+            "reason": request.POST.get("reason", ""),
+            "title": f"Withdraw the {Publication(what).label.lower()} of {meeting}",
+        }
+        return TemplateResponse(request, "admin/committees/meeting/withdraw.html", context)
+
     def render_change_form(
         self, request: HttpRequest, context: dict[str, Any], *args: Any, **kwargs: Any
     ) -> HttpResponse:
         context["pack_versions"] = PackVersion.choices
         context["can_build_pack"] = request.user.has_perm("committees.add_pack")
+        context["can_publish"] = request.user.has_perm(PUBLISH_PERMISSION)
+        meeting = context.get("original")
+        if meeting is not None and meeting.pk:
+            deadline = meeting.publication_deadline
+            context["deadline"] = deadline
+            context["deadline_passed"] = (
+                not meeting.agenda_is_published and timezone.localdate() > deadline
+            )
+            context["has_minutes"] = Minute.objects.filter(item__meeting=meeting).exists()
+            context["withdrawals"] = meeting.withdrawals.select_related(
+                "published_by", "withdrawn_by"
+            )
         return super().render_change_form(request, context, *args, **kwargs)
 
     @admin.action(description="Record attendance from the membership on the day")
@@ -206,9 +314,74 @@ class MeetingAdmin(SimpleHistoryAdmin):
 
 
 class PaperInline(admin.StackedInline):
+    """The papers the user may read (drafts only for those preparing the agenda)."""
+
     model = Paper
     extra = 0
-    fields = [("kind", "letter"), "title", "text", "file", "generated", "exempt_paragraph"]
+    fields = [
+        ("kind", "letter"),
+        "title",
+        "text",
+        "file",
+        "generated",
+        "exempt_paragraph",
+        "publication",
+        "address",
+    ]
+    readonly_fields = ["publication", "address"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return (
+            Paper.objects.readable_by(request.user)
+            .filter(pk__in=super().get_queryset(request).values("pk"))
+            .select_related("item__meeting")
+        )
+
+    @admin.display(description="Published")
+    def publication(self, paper: Paper) -> str:
+        if paper.published_at is None:
+            return "Not yet: with the agenda"
+        meeting = paper.item.meeting
+        day = f"{timezone.localdate(paper.published_at):%-d %B %Y}"
+        return f"{day}, after the agenda" if meeting.is_supplement(paper) else f"{day}"
+
+    @admin.display(description="Read it")
+    def address(self, paper: Paper) -> str:
+        if paper.pk is None:
+            return "-"
+        # Through the page that checks who may read it, never the stored file's own name.
+        return format_html('<a href="{}">{}</a>', paper.get_absolute_url(), paper)
+
+
+class WithheldPaperInline(admin.TabularInline):
+    """Exempt papers the user may not read: which appendix, and why, nothing more."""
+
+    model = Paper
+    extra = 0
+    verbose_name = "exempt paper"
+    verbose_name_plural = "exempt papers (withheld: you are not entitled to read them)"
+    fields = ["kind", "letter", "statement"]
+    readonly_fields = fields
+    can_delete = False
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        readable = Paper.objects.readable_by(request.user).values("pk")
+        return (
+            super()
+            .get_queryset(request)
+            .filter(item__meeting__in=Meeting.objects.agenda_visible_to(request.user))
+            .exclude(pk__in=readable)
+        )
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    @admin.display(description="Exempt")
+    def statement(self, paper: Paper) -> str:
+        return paper.exempt_statement
 
 
 class DeclarationInline(admin.TabularInline):
@@ -220,6 +393,10 @@ class DeclarationInline(admin.TabularInline):
 class MinuteInline(admin.StackedInline):
     model = Minute
     extra = 0
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        visible = Meeting.objects.minutes_visible_to(request.user)
+        return super().get_queryset(request).filter(item__meeting__in=visible)
 
 
 class ActionInline(admin.TabularInline):
@@ -233,7 +410,55 @@ class AgendaItemAdmin(admin.ModelAdmin):
     list_display = ["__str__", "meeting", "purpose", "contributor"]
     list_filter = ["meeting__committee", "purpose"]
     search_fields = ["title"]
-    inlines = [PaperInline, DeclarationInline, MinuteInline, ActionInline]
+    inlines = [PaperInline, WithheldPaperInline, DeclarationInline, MinuteInline, ActionInline]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        # Lists, search, change pages and autocomplete: only agendas the user may read.
+        visible = Meeting.objects.agenda_visible_to(request.user)
+        return super().get_queryset(request).filter(meeting__in=visible)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        allowed = super().has_view_permission(request, obj)
+        return allowed and (obj is None or can_see_agenda(request.user, obj.meeting))
+
+    def get_inline_instances(self, request: HttpRequest, obj: Any = None) -> list[Any]:
+        inlines = super().get_inline_instances(request, obj)
+        if request.user.has_perm("committees.view_exempt_paper"):
+            inlines = [i for i in inlines if not isinstance(i, WithheldPaperInline)]
+        return inlines
+
+    def render_change_form(
+        self, request: HttpRequest, context: dict[str, Any], *args: Any, **kwargs: Any
+    ) -> HttpResponse:
+        item = context.get("original")
+        if item is not None and item.pk and item.meeting.agenda_is_published:
+            context["published_on"] = timezone.localdate(item.meeting.agenda_published_at)
+        return super().render_change_form(request, context, *args, **kwargs)
+
+    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
+        if formset.model is not Paper or not isinstance(formset.instance, AgendaItem):
+            return super().save_formset(request, form, formset, change)
+        was_exempt = {f.instance.pk: f.initial.get("exempt_paragraph") for f in formset.forms}
+        super().save_formset(request, form, formset, change)
+        changed = [*formset.new_objects, *(paper for paper, _ in formset.changed_objects)]
+        if not changed:
+            return None
+        made_exempt = [p for p in changed if p.is_exempt and was_exempt.get(p.pk) is None]
+        withdrawn = record_paper_changes(changed=changed, made_exempt=made_exempt)
+        if formset.instance.meeting.agenda_is_published:
+            self.message_user(
+                request,
+                f"{len(changed)} paper(s) published at once, marked as published after the agenda.",
+                messages.INFO,
+            )
+        if withdrawn:
+            self.message_user(
+                request,
+                f"{withdrawn} public pack(s) that printed a paper now exempt are no longer "
+                "served. Build the public pack again.",
+                messages.WARNING,
+            )
+        return None
 
 
 class ActionUpdateInline(admin.TabularInline):
@@ -246,6 +471,15 @@ class ActionAdmin(SimpleHistoryAdmin):
     list_display = ["what", "owner", "due", "state"]
     list_filter = ["state", "item__meeting__committee"]
     inlines = [ActionUpdateInline]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        visible = Meeting.objects.agenda_visible_to(request.user)
+        return super().get_queryset(request).filter(item__meeting__in=visible)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        # The history pages ask this too, with the action as it was.
+        allowed = super().has_view_permission(request, obj)
+        return allowed and (obj is None or can_see_agenda(request.user, obj.item.meeting))
 
 
 @admin.register(WorkProgrammeItem)

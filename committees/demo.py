@@ -1,9 +1,10 @@
 """The Children and Young People Scrutiny Committee as the papers record it (fixtures/demo)."""
 
 import json
-from datetime import date, time
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.db import transaction
 
@@ -22,11 +23,15 @@ from committees.models import (
     Person,
     WorkProgrammeItem,
 )
+from committees.publication import publish_agenda
 from measures.models import Measure
 
 DEMO_FILE = (
     Path(__file__).resolve().parent.parent / "fixtures" / "demo" / "lincolnshire_committees.json"
 )
+
+
+LONDON = ZoneInfo("Europe/London")
 
 
 def _day(text: str | None) -> date | None:
@@ -91,7 +96,6 @@ def load_demo_committees(*, path: Path = DEMO_FILE, member_user: Any = None) -> 
             start=time(hour, minute),
             venue=raw.get("venue", ""),
             state=raw.get("state", "scheduled"),
-            agenda_published=_day(raw.get("agenda_published")),
         )
         meetings[(raw["committee"], raw["date"])] = meeting
         items = {}
@@ -152,6 +156,16 @@ def load_demo_committees(*, path: Path = DEMO_FILE, member_user: Any = None) -> 
                 ActionUpdate.objects.create(
                     action=created, date=_day(update["date"]), note=update["note"]
                 )
+    # Published as the papers record (or, where marked, estimate): papers with their agenda,
+    # and draft minutes with the next agenda that prints them.
+    for raw in sorted(data["meetings"], key=lambda m: m["date"]):
+        published = _day(raw.get("agenda_published"))
+        if published:
+            publish_agenda(
+                meeting=meetings[(raw["committee"], raw["date"])],
+                user=None,
+                when=datetime.combine(published, time(0, 0), tzinfo=LONDON),
+            )
     WorkProgrammeItem.objects.filter(committee__in=committees.values()).delete()
     for raw in data["work_programme"]:
         WorkProgrammeItem.objects.create(

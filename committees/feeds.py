@@ -34,7 +34,11 @@ def meetings_calendar(meetings: Iterable[Meeting], *, name: str, base_url: str) 
             event.add("location", meeting.venue)
         url = base_url + meeting.get_absolute_url()
         event.add("url", url)
-        event.add("description", f"Agenda and papers: {url}")
+        # Only the meeting: its items and papers are on its page once the agenda is published.
+        if meeting.agenda_is_published:
+            event.add("description", f"Agenda and papers: {url}")
+        else:
+            event.add("description", f"The meeting, and its agenda once published: {url}")
         cancelled = meeting.state == MeetingState.CANCELLED
         event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
         calendar.add_component(event)

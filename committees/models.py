@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from committees.deadlines import publication_deadline
 from committees.years import municipal_year_start, next_minute_number
 
 SCHEDULE_12A = (
@@ -139,6 +140,20 @@ class MeetingState(models.TextChoices):
     HELD = "held", "Held"
 
 
+class MeetingQuerySet(models.QuerySet["Meeting"]):
+    def agenda_visible_to(self, user: Any) -> MeetingQuerySet:
+        """The meetings whose agenda and papers the user may read (committees/access.py)."""
+        from committees.access import sees_unpublished
+
+        return self if sees_unpublished(user) else self.filter(agenda_published_at__isnull=False)
+
+    def minutes_visible_to(self, user: Any) -> MeetingQuerySet:
+        """The meetings whose minutes the user may read."""
+        from committees.access import sees_unpublished
+
+        return self if sees_unpublished(user) else self.filter(minutes_published_at__isnull=False)
+
+
 class Meeting(models.Model):
     """A meeting of a committee."""
 
@@ -152,13 +167,36 @@ class Meeting(models.Model):
     state = models.CharField(
         max_length=10, choices=MeetingState.choices, default=MeetingState.SCHEDULED
     )
-    agenda_published = models.DateField(null=True, blank=True)
+    # Set and cleared only by committees/publication.py, which also records withdrawals.
+    agenda_published_at = models.DateTimeField("agenda published", null=True, editable=False)
+    agenda_published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        editable=False,
+        related_name="+",
+        verbose_name="agenda published by",
+    )
+    minutes_published_at = models.DateTimeField("minutes published", null=True, editable=False)
+    minutes_published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        editable=False,
+        related_name="+",
+        verbose_name="minutes published by",
+    )
     uid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
 
+    objects = MeetingQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["-date", "committee"]
+        permissions = [
+            ("publish_meeting", "Can publish and withdraw agendas and minutes"),
+            ("view_unpublished_meeting", "Can read agendas and minutes before they are published"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["committee", "date", "sequence"], name="one_meeting_per_committee_slot"
@@ -175,6 +213,65 @@ class Meeting(models.Model):
     def slug(self) -> str:
         """The meeting's address part: its date, with -2 for a second meeting that day."""
         return f"{self.date:%Y-%m-%d}" + (f"-{self.sequence}" if self.sequence > 1 else "")
+
+    @property
+    def agenda_is_published(self) -> bool:
+        return self.agenda_published_at is not None
+
+    @property
+    def minutes_are_published(self) -> bool:
+        return self.minutes_published_at is not None
+
+    @property
+    def publication_deadline(self) -> date:
+        """The last day the agenda can be published: five clear working days before."""
+        return publication_deadline(self.date)
+
+    def is_supplement(self, paper: Paper) -> bool:
+        """Whether a paper of this meeting was published after its agenda."""
+        return (
+            self.agenda_published_at is not None
+            and paper.published_at is not None
+            and paper.published_at > self.agenda_published_at
+        )
+
+
+class Publication(models.TextChoices):
+    AGENDA = "agenda", "Agenda"
+    MINUTES = "minutes", "Minutes"
+
+
+class Withdrawal(models.Model):
+    """A publication taken back: what, when it had been published, who withdrew it and why."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="withdrawals")
+    what = models.CharField(max_length=10, choices=Publication.choices)
+    published_at = models.DateTimeField(null=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    withdrawn_at = models.DateTimeField(default=timezone.now)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    reason = models.TextField()
+
+    class Meta:
+        ordering = ["-withdrawn_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(reason=""),
+                name="withdrawal_gives_a_reason",
+                violation_error_message="Say why the publication is withdrawn.",
+            ),
+            models.CheckConstraint(
+                condition=Q(what__in=["agenda", "minutes"]), name="withdrawal_of_agenda_or_minutes"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        day = f"{self.withdrawn_at:%-d %b %Y}"
+        return f"{self.get_what_display()} of {self.meeting} withdrawn {day}"
 
 
 class Purpose(models.TextChoices):
@@ -263,6 +360,23 @@ class Generated(models.TextChoices):
     MEASURES = "measures", "Yes: a page per measure for the item's reporting period"
 
 
+class PaperQuerySet(models.QuerySet["Paper"]):
+    def published_for(self, user: Any) -> PaperQuerySet:
+        """Papers of the agendas the user may read (exempt ones included: see readable_by)."""
+        from committees.access import sees_unpublished
+
+        if sees_unpublished(user):
+            return self
+        return self.filter(item__meeting__agenda_published_at__isnull=False)
+
+    def readable_by(self, user: Any) -> PaperQuerySet:
+        """Papers whose title, text and file the user may read: published, and exempt ones
+        only for those entitled (committees/access.py)."""
+        from committees.access import exempt_entitlement
+
+        return self.published_for(user).filter(exempt_entitlement(user))
+
+
 class Paper(models.Model):
     """An item's report or a lettered appendix: written here or uploaded as PDF."""
 
@@ -288,7 +402,14 @@ class Paper(models.Model):
         choices=[(n, f"Paragraph {n}") for n in range(1, 8)],
         help_text="Set when the paper is exempt under Part 1 of Schedule 12A.",
     )
+    published_at = models.DateTimeField(
+        null=True,
+        editable=False,
+        help_text="When this version was published: with the agenda, or later as a supplement.",
+    )
     key = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
+
+    objects = PaperQuerySet.as_manager()
 
     class Meta:
         ordering = ["item", "-kind", "letter"]  # the report, then appendices A, B, …
@@ -531,6 +652,14 @@ class Pack(models.Model):
     item_pages = models.JSONField(
         default=dict, help_text="Each item's first and last page: {number: [first, last]}."
     )
+    printed_papers = models.ManyToManyField(
+        Paper,
+        blank=True,
+        related_name="printed_in",
+        help_text="The papers printed in it in full (not those replaced by a restricted page).",
+    )
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_reason = models.TextField(blank=True)
     key = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
 
     objects = PackQuerySet.as_manager()
@@ -550,6 +679,10 @@ class Pack(models.Model):
     @property
     def is_public(self) -> bool:
         return self.version == PackVersion.PUBLIC
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
 
     def item_range(self, number: int) -> tuple[int, int] | None:
         found = self.item_pages.get(str(number))

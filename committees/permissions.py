@@ -27,6 +27,8 @@ GRANTS: dict[str, list[str]] = {
     "Scrutiny officer": [
         *(f"{action}_{m}" for m in MODELS for action in ACTIONS),
         "view_exempt_paper",
+        "publish_meeting",
+        "view_unpublished_meeting",
         # Packs are built, never edited: a new build replaces the old as the latest.
         "add_pack",
         "view_pack",

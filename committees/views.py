@@ -2,24 +2,30 @@
 
 import re
 from datetime import date
+from urllib.parse import urlencode
 
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 
-from committees.access import can_read_exempt
+from committees.access import can_read_exempt, can_see_agenda, can_see_minutes, sees_unpublished
 from committees.feeds import meetings_calendar
 from committees.models import (
     Action,
     ActionState,
     Committee,
+    Generated,
     Meeting,
     Membership,
     Paper,
     Person,
+    Publication,
     WorkProgrammeItem,
 )
+from committees.notices import agenda_notice, minutes_notice
 from committees.packs.build import latest_packs
+from committees.packs.content import paper_document
 
 
 def committee_list(request: HttpRequest) -> HttpResponse:
@@ -59,7 +65,10 @@ def committee_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "programme": WorkProgrammeItem.objects.filter(committee=committee)
             .select_related("meeting")
             .order_by("meeting__date", "title"),
-            "open_actions": Action.objects.filter(item__meeting__committee=committee)
+            "open_actions": Action.objects.filter(
+                item__meeting__in=Meeting.objects.agenda_visible_to(request.user),
+                item__meeting__committee=committee,
+            )
             .exclude(state=ActionState.DONE)
             .select_related("owner", "item__meeting"),
             "today": today,
@@ -86,31 +95,67 @@ def meeting_or_404(committee_slug: str, when: str) -> Meeting:
 
 def meeting_detail(request: HttpRequest, committee: str, when: str) -> HttpResponse:
     meeting = meeting_or_404(committee, when)
-    items = meeting.items.prefetch_related(
-        "papers", "declarations__person", "actions__owner"
-    ).select_related("minute")
-    entitled = can_read_exempt(request.user, meeting)
-    packs = latest_packs(meeting=meeting, entitled=entitled)
-    items = list(items)
-    if packs["public_pack"]:
-        for item in items:  # each item's pages in the public pack, for its own download
+    user = request.user
+    agenda, minutes = can_see_agenda(user, meeting), can_see_minutes(user, meeting)
+    items = []
+    if agenda or minutes:
+        items = list(
+            meeting.items.prefetch_related(
+                "papers", "declarations__person", "actions__owner"
+            ).select_related("minute")
+        )
+    entitled = agenda and can_read_exempt(user, meeting)
+    packs = latest_packs(meeting=meeting, entitled=entitled) if agenda else {}
+    for item in items:
+        if packs.get("public_pack_servable"):  # each item's pages in the public pack
             item.pack_pages = packs["public_pack"].item_range(item.number)
-    return render(
+        for paper in item.papers.all():
+            paper.supplement = meeting.is_supplement(paper)
+    today = timezone.localdate()
+    withdrawal = meeting.withdrawals.filter(what=Publication.AGENDA).first()
+    notice = ""
+    if not meeting.agenda_is_published:
+        notice = agenda_notice(
+            meeting_day=meeting.date,
+            today=today,
+            deadline=meeting.publication_deadline,
+            withdrawn_on=timezone.localdate(withdrawal.withdrawn_at) if withdrawal else None,
+            published_on=(
+                timezone.localdate(withdrawal.published_at)
+                if withdrawal and withdrawal.published_at
+                else None
+            ),
+        )
+    response = render(
         request,
         "committees/meeting_detail.html",
         {
             "meeting": meeting,
             "items": items,
+            "agenda_visible": agenda,
+            "minutes_visible": minutes,
+            "drafts": sees_unpublished(user),
+            "agenda_notice": notice,
+            "minutes_notice": minutes_notice(
+                meeting_day=meeting.date, today=today, cancelled=meeting.state == "cancelled"
+            ),
             "entitled": entitled,
             "attendance": meeting.attendance.select_related("person", "substitute_for"),
             **packs,
         },
     )
+    unpublished = not meeting.agenda_is_published or not meeting.minutes_are_published
+    if unpublished and sees_unpublished(user):
+        # Drafts shown to those preparing them are never kept by a shared cache.
+        response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def paper(request: HttpRequest, key: str) -> HttpResponse:
     paper = get_object_or_404(Paper.objects.select_related("item__meeting__committee"), key=key)
     meeting = paper.item.meeting
+    if not can_see_agenda(request.user, meeting):
+        raise Http404("No paper is published at this address.")
     if paper.is_exempt and not can_read_exempt(request.user, meeting):
         # Title and statement only: nothing of the content, not even its size.
         response = render(
@@ -118,15 +163,33 @@ def paper(request: HttpRequest, key: str) -> HttpResponse:
         )
         response.status_code = 403
         return response
+    private = paper.is_exempt or not meeting.agenda_is_published
     if paper.file:
         response = FileResponse(paper.file.open("rb"), content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="{paper.key}.pdf"'
-        response["Cache-Control"] = "private, no-store" if paper.is_exempt else "public"
-        return response
-    response = render(request, "committees/paper.html", {"paper": paper, "meeting": meeting})
-    if paper.is_exempt:
-        response["Cache-Control"] = "private, no-store"
+    else:
+        context = {
+            "paper": paper,
+            "meeting": meeting,
+            "supplement": meeting.is_supplement(paper),
+        }
+        if paper.generated == Generated.MEASURES and paper.item.period:
+            context.update(generated_appendix(paper))
+        response = render(request, "committees/paper.html", context)
+    # A paper can be made exempt or withdrawn at any time: caches must ask again each time.
+    response["Cache-Control"] = "private, no-store" if private else "no-cache"
     return response
+
+
+def generated_appendix(paper: Paper) -> dict[str, object]:
+    """The measure pages a generated appendix prints, and the dashboard of its quarter."""
+    # Only those who may read the paper get here; its measure pages hold published figures.
+    document = paper_document(paper, paper.item, full=True)
+    committee = paper.item.meeting.committee
+    query = {"period": document.period.label}
+    if committee.measures.exists():  # the pack's measures are the committee's own if it names any
+        query["committee"] = committee.pk
+    return {"document": document, "dashboard_url": f"{reverse('home')}?{urlencode(query)}"}
 
 
 def _ics(request: HttpRequest, meetings: object, *, name: str, filename: str) -> HttpResponse:
@@ -153,7 +216,10 @@ def committee_feed(request: HttpRequest, slug: str) -> HttpResponse:
 def action_log(request: HttpRequest, slug: str) -> HttpResponse:
     committee = get_object_or_404(Committee, slug=slug)
     actions = (
-        Action.objects.filter(item__meeting__committee=committee)
+        Action.objects.filter(
+            item__meeting__in=Meeting.objects.agenda_visible_to(request.user),
+            item__meeting__committee=committee,
+        )
         .select_related("owner", "item__meeting")
         .prefetch_related("updates")
         .order_by("due", "pk")

@@ -12,11 +12,18 @@ from django.db import transaction
 
 from committees.models import Meeting, Pack, PackVersion
 from committees.packs.charts import ChartError
-from committees.packs.content import collect_pack
+from committees.packs.content import RESTRICTED, collect_pack
 from committees.packs.pdf import PackError, Progress, render_pack
 from committees.packs.sources import sources_digest
 
-__all__ = ["PackError", "build_pack", "find_meeting", "latest_packs", "pack_is_current"]
+__all__ = [
+    "PackError",
+    "build_pack",
+    "find_meeting",
+    "latest_packs",
+    "pack_is_current",
+    "pack_is_withdrawn",
+]
 
 
 def find_meeting(text: str) -> Meeting:
@@ -90,6 +97,10 @@ def build_pack(
         )
         pack.file.save(f"{meeting.slug}.pdf", ContentFile(built.data), save=False)
         pack.save()
+        # What it printed in full, so a paper later made exempt withdraws it at once.
+        pack.printed_papers.set(
+            [d.paper for d in content.documents if d.paper is not None and d.kind != RESTRICTED]
+        )
     return pack
 
 
@@ -100,13 +111,29 @@ def pack_is_current(pack: Pack) -> bool:
     )
 
 
+def pack_is_withdrawn(pack: Pack) -> bool:
+    """Whether a stored pack must no longer be served.
+
+    Withdrawn on the record (its agenda withdrawn, or a paper it printed made exempt), or a
+    public pack that printed a paper which is exempt now, however it was changed.
+    """
+    if pack.is_withdrawn:
+        return True
+    return pack.is_public and pack.printed_papers.filter(exempt_paragraph__isnull=False).exists()
+
+
 def latest_packs(*, meeting: Meeting, entitled: bool) -> dict[str, Any]:
-    """The meeting page's packs: the latest public one, the full one if entitled, and freshness."""
+    """The meeting page's packs: the latest public one, the full one if entitled, whether each
+    may be served and whether it is up to date."""
     public = Pack.objects.latest_of(meeting, PackVersion.PUBLIC)
     full = Pack.objects.latest_of(meeting, PackVersion.FULL) if entitled else None
+    public_ok = public is not None and not pack_is_withdrawn(public)
+    full_ok = full is not None and not pack_is_withdrawn(full)
     return {
         "public_pack": public,
-        "public_pack_current": public is not None and pack_is_current(public),
+        "public_pack_servable": public_ok,
+        "public_pack_current": public_ok and pack_is_current(public),
         "full_pack": full,
-        "full_pack_current": full is not None and pack_is_current(full),
+        "full_pack_servable": full_ok,
+        "full_pack_current": full_ok and pack_is_current(full),
     }

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from committees.models import (
     AgendaItem,
@@ -64,6 +66,14 @@ class Document:
     measures: list[dict[str, Any]] = field(default_factory=list)
     period: Period | None = None
     upload_pages: int = 0  # filled in by the PDF builder once it has read the file
+    supplement_on: date | None = None  # published after the agenda, on this day
+
+    @property
+    def supplement_text(self) -> str:
+        """ "Published 4 September 2017, after the agenda", for a supplement."""
+        if self.supplement_on is None:
+            return ""
+        return f"Published {self.supplement_on.day} {self.supplement_on:%B %Y}, after the agenda"
 
     @property
     def upload_page_numbers(self) -> range:
@@ -111,6 +121,10 @@ class PackContent:
     papers_url: str = settings.PAPERS_URL
 
     @property
+    def dated(self) -> date:
+        return pack_dated(self.meeting)
+
+    @property
     def title(self) -> str:
         version = "" if self.full else " (public)"
         return f"{self.meeting.committee.name}, {self.meeting.date:%-d %B %Y}: agenda pack{version}"
@@ -122,6 +136,13 @@ class PackContent:
     @property
     def uploads(self) -> list[Document]:
         return [document for document in self.documents if document.kind == UPLOAD]
+
+
+def pack_dated(meeting: Meeting) -> date:
+    """The cover letter's date: the agenda's publication, or the day it is due by (so a pack
+    built to check before publishing on time stays up to date once published)."""
+    published = meeting.agenda_published_at
+    return timezone.localdate(published) if published else meeting.publication_deadline
 
 
 def _membership(meeting: Meeting) -> tuple[str, list[tuple[str, str]], str]:
@@ -184,19 +205,31 @@ def performance_measures(item: AgendaItem) -> list[dict[str, Any]]:
     return measure_pages(measures=due, user=AnonymousUser(), period=period.label)
 
 
-def _document(paper: Paper, item: AgendaItem, *, full: bool) -> Document:
+def paper_document(paper: Paper, item: AgendaItem, *, full: bool) -> Document:
+    """One paper as the pack prints it (and the paper's own page shows a generated one)."""
     anchor = f"item-{item.number}-" + (
         f"appendix-{paper.letter.lower()}"
         if paper.kind == PaperKind.APPENDIX
         else f"report-{paper.pk}"
     )
     label = paper_label(kind=paper.kind, letter=paper.letter)
+    published = paper.published_at if item.meeting.is_supplement(paper) else None
+    supplement_on = timezone.localdate(published) if published else None
     if paper.is_exempt and not full:
         # Not even the title: the public see which paper is withheld and why, nothing more.
         return Document(
-            anchor, label, RESTRICTED_HEADING, RESTRICTED, statement=paper.exempt_statement
+            anchor,
+            label,
+            RESTRICTED_HEADING,
+            RESTRICTED,
+            statement=paper.exempt_statement,
+            supplement_on=supplement_on,
         )
-    common = {"paper": paper, "statement": paper.exempt_statement}
+    common = {
+        "paper": paper,
+        "statement": paper.exempt_statement,
+        "supplement_on": supplement_on,
+    }
     if paper.generated == Generated.MEASURES and item.period:
         period = Period.parse(item.period)
         measures = performance_measures(item)
@@ -210,13 +243,22 @@ def _document(paper: Paper, item: AgendaItem, *, full: bool) -> Document:
     return Document(anchor, label, paper.title, TEXT, text=paragraphs(paper.text), **common)
 
 
-def collect_pack(*, meeting: Meeting, full: bool) -> PackContent:
-    """The pack's contents for the public (full=False) or for those entitled to exempt papers."""
+def collect_pack(
+    *, meeting: Meeting, full: bool, published_minutes_only: bool = False
+) -> PackContent:
+    """The pack's contents for the public (full=False) or for those entitled to exempt papers.
+
+    The built pack prints the minutes its minutes item names (publishing the agenda publishes
+    them); the web version read by the public leaves out minutes withdrawn since.
+    """
     items = meeting.items.select_related("minutes_of__committee").prefetch_related("papers")
     entries = []
     for item in items.order_by("number"):
         documents = []
-        if item.minutes_of_id:
+        shown = item.minutes_of_id and (
+            not published_minutes_only or item.minutes_of.minutes_published_at is not None
+        )
+        if shown:
             minutes = _minutes(item.minutes_of)
             if minutes.minutes:
                 documents.append(
@@ -228,7 +270,7 @@ def collect_pack(*, meeting: Meeting, full: bool) -> PackContent:
                         minutes=minutes,
                     )
                 )
-        documents += [_document(paper, item, full=full) for paper in item.papers.all()]
+        documents += [paper_document(paper, item, full=full) for paper in item.papers.all()]
         entries.append(Entry(item=item, documents=documents))
     councillors, added, count = _membership(meeting)
     return PackContent(
@@ -252,4 +294,5 @@ __all__ = [
     "Entry",
     "PackContent",
     "collect_pack",
+    "paper_document",
 ]

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db.models import Count, Max
 
 from committees.models import AgendaItem, Attendance, Generated, Meeting, Membership, Minute, Paper
-from committees.packs.content import pack_measures
+from committees.packs.content import pack_dated, pack_measures
 from measures.benchmarking.models import BenchmarkValue, GroupValue, MeasureBenchmark
 from measures.models import Actual, Ambition, Outcome, State, Target
 
@@ -27,13 +27,23 @@ def sources_digest(*, meeting: Meeting, full: bool) -> str:
     """
     items = _rows(AgendaItem.objects.filter(meeting=meeting))
     papers = _rows(Paper.objects.filter(item__meeting=meeting))
-    if not full:
-        for paper in papers:
-            if paper["exempt_paragraph"] is not None:
-                paper.update(title="", text="", file="")
+    agenda_published = meeting.agenda_published_at
+    for paper in papers:
+        # The pack prints a paper's publication only when it came after the agenda.
+        published = paper.pop("published_at")
+        late = agenda_published is not None and published is not None
+        paper["supplement"] = published if late and published > agenda_published else None
+        if not full and paper["exempt_paragraph"] is not None:
+            paper.update(title="", text="", file="")
     minuted = [item["minutes_of_id"] for item in items if item["minutes_of_id"]]
     parts: dict[str, Any] = {
-        "meeting": _rows(Meeting.objects.filter(pk=meeting.pk)),
+        # What the cover prints of the meeting: not who published it, nor the minutes' state.
+        "meeting": list(
+            Meeting.objects.filter(pk=meeting.pk).values(
+                "date", "sequence", "start", "venue", "state"
+            )
+        ),
+        "dated": pack_dated(meeting),
         "committee": [meeting.committee.name, meeting.committee.contact],
         "items": items,
         "papers": papers,

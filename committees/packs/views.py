@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import io
 
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseNotModified
 from django.shortcuts import render
 from pypdf import PdfReader, PdfWriter
 
-from committees.access import can_read_exempt
+from committees.access import can_read_exempt, can_see_agenda, sees_unpublished
 from committees.models import Meeting, Pack, PackVersion
+from committees.packs.build import pack_is_withdrawn
 from committees.packs.content import collect_pack
 from committees.packs.layout import range_label
 from committees.views import meeting_or_404
@@ -21,19 +22,41 @@ def _restricted(request: HttpRequest, meeting: Meeting) -> HttpResponse:
     return response
 
 
-def _latest(meeting: Meeting, version: str) -> Pack:
-    pack = Pack.objects.latest_of(meeting, version)
-    if pack is None:
-        raise Http404("No pack has been built for this meeting yet.")
-    return pack
-
-
-def _pdf(pack: Pack, data: io.BufferedIOBase | io.BytesIO, filename: str) -> FileResponse:
-    response = FileResponse(
-        data, content_type="application/pdf", as_attachment=True, filename=filename
+def _unavailable(request: HttpRequest, meeting: Meeting, reason: str, status: int) -> HttpResponse:
+    """A page saying why there is no pack to read, instead of a bare error."""
+    response = render(
+        request,
+        "committees/pack/unavailable.html",
+        {"meeting": meeting, "reason": reason},
+        status=status,
     )
-    # The full pack holds exempt information: no shared cache may keep a copy.
-    response["Cache-Control"] = "public, max-age=300" if pack.is_public else "private, no-store"
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
+def _pdf(
+    request: HttpRequest,
+    pack: Pack,
+    data: io.BufferedIOBase | io.BytesIO,
+    *,
+    filename: str,
+    tag: str,
+    draft: bool,
+) -> HttpResponse:
+    # Public packs may be kept but must be checked again on every use, so a withdrawn pack
+    # stops at once everywhere; drafts and the full pack (exempt information) are never kept.
+    private = not pack.is_public or draft
+    etag = f'"{pack.checksum}-{tag}"'
+    if not private and request.headers.get("If-None-Match") == etag:
+        data.close()
+        response: HttpResponse = HttpResponseNotModified()
+    else:
+        response = FileResponse(
+            data, content_type="application/pdf", as_attachment=True, filename=filename
+        )
+    response["Cache-Control"] = "private, no-store" if private else "public, no-cache"
+    if not private:
+        response["ETag"] = etag
     return response
 
 
@@ -42,18 +65,27 @@ def pack_pdf(
 ) -> HttpResponse:
     """The latest built pack of a version, whole or one item's pages."""
     meeting = meeting_or_404(committee, when)
+    if not can_see_agenda(request.user, meeting):
+        return _unavailable(request, meeting, "unpublished", 404)
     if version not in PackVersion.values:
-        raise Http404("A pack is public or full.")
+        return _unavailable(request, meeting, "no-such-version", 404)
     if version == PackVersion.FULL and not can_read_exempt(request.user, meeting):
         return _restricted(request, meeting)
-    pack = _latest(meeting, version)
+    pack = Pack.objects.latest_of(meeting, version)
+    if pack is None:
+        return _unavailable(request, meeting, "not-built", 404)
+    if pack_is_withdrawn(pack):
+        return _unavailable(request, meeting, "withdrawn", 410)
+    draft = not meeting.agenda_is_published
     kind = "agenda-pack" if pack.is_public else "full-pack"
     name = f"{meeting.committee.slug}-{meeting.slug}-{kind}"
     if number is None:
-        return _pdf(pack, pack.file.open("rb"), f"{name}.pdf")
+        return _pdf(
+            request, pack, pack.file.open("rb"), filename=f"{name}.pdf", tag="whole", draft=draft
+        )
     pages = pack.item_range(number)
     if pages is None:
-        raise Http404("That item has no papers in the pack.")
+        return _unavailable(request, meeting, "no-such-item", 404)
     with pack.file.open("rb") as handle:
         reader = PdfReader(io.BytesIO(handle.read()))
     writer = PdfWriter()
@@ -63,16 +95,23 @@ def pack_pdf(
     out = io.BytesIO()
     writer.write(out)
     out.seek(0)
-    return _pdf(pack, out, f"{name}-item-{number}.pdf")
+    return _pdf(
+        request, pack, out, filename=f"{name}-item-{number}.pdf", tag=f"item-{number}", draft=draft
+    )
 
 
 def pack_page(request: HttpRequest, committee: str, when: str) -> HttpResponse:
     """The whole pack as one web page, with the same exempt rule as the PDF."""
     meeting = meeting_or_404(committee, when)
+    if not can_see_agenda(request.user, meeting):
+        return _unavailable(request, meeting, "unpublished", 404)
+    drafts = sees_unpublished(request.user)
     entitled = can_read_exempt(request.user, meeting)
-    content = collect_pack(meeting=meeting, full=entitled)
+    content = collect_pack(meeting=meeting, full=entitled, published_minutes_only=not drafts)
     version = PackVersion.FULL if entitled else PackVersion.PUBLIC
     latest = Pack.objects.latest_of(meeting, version)
+    if latest is not None and pack_is_withdrawn(latest):
+        latest = None  # no item downloads from a withdrawn pack
     if latest is not None:
         for entry in content.entries:
             pages = latest.item_range(entry.item.number)
@@ -83,6 +122,6 @@ def pack_page(request: HttpRequest, committee: str, when: str) -> HttpResponse:
         "committees/pack/page.html",
         {"pack": content, "meeting": meeting, "entitled": entitled, "latest": latest},
     )
-    if entitled:
+    if entitled or not meeting.agenda_is_published:
         response["Cache-Control"] = "private, no-store"
     return response

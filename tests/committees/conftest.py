@@ -1,8 +1,9 @@
 """make_* builders for committees, people, meetings and papers."""
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -14,6 +15,7 @@ from committees.models import (
     Paper,
     Person,
 )
+from committees.publication import publish_agenda
 
 EXEMPT_TEXT = "Exempt demo content: contract performance details that the public must never see."
 
@@ -49,10 +51,11 @@ def make_person(db: None) -> Callable[..., Person]:
     return make
 
 
-@pytest.fixture
-def exempt_meeting(make_committee: Callable[..., Committee]) -> Meeting:
+PUBLISHED = datetime(2017, 8, 31, 9, 0, tzinfo=ZoneInfo("Europe/London"))
+
+
+def performance_meeting(committee: Committee) -> Meeting:
     """A meeting whose performance item has a public report and an exempt Appendix D."""
-    committee = make_committee()
     meeting = Meeting.objects.create(committee=committee, date=date(2017, 9, 8), venue="Lincoln")
     item = AgendaItem.objects.create(
         meeting=meeting,
@@ -70,3 +73,16 @@ def exempt_meeting(make_committee: Callable[..., Committee]) -> Meeting:
         exempt_paragraph=3,
     )
     return meeting
+
+
+@pytest.fixture
+def draft_meeting(make_committee: Callable[..., Committee]) -> Meeting:
+    """The performance meeting with its agenda not yet published."""
+    return performance_meeting(make_committee())
+
+
+@pytest.fixture
+def exempt_meeting(draft_meeting: Meeting) -> Meeting:
+    """The performance meeting, its agenda published on 31 August 2017."""
+    publish_agenda(meeting=draft_meeting, user=None, when=PUBLISHED)
+    return draft_meeting
