@@ -36,6 +36,7 @@ from committees.models import (
     WorkProgrammeItem,
 )
 from committees.packs.build import PackError, build_pack
+from committees.packs.layout import paper_label
 from committees.packs.sources import sources_digest
 from committees.publication import (
     PublicationError,
@@ -47,6 +48,7 @@ from committees.publication import (
 )
 
 PUBLISH_PERMISSION = "committees.publish_meeting"
+EXEMPT_PERMISSION = "committees.view_exempt_paper"
 
 
 class MembershipInline(admin.TabularInline):
@@ -353,37 +355,6 @@ class PaperInline(admin.StackedInline):
         return format_html('<a href="{}">{}</a>', paper.get_absolute_url(), paper)
 
 
-class WithheldPaperInline(admin.TabularInline):
-    """Exempt papers the user may not read: which appendix, and why, nothing more."""
-
-    model = Paper
-    extra = 0
-    verbose_name = "exempt paper"
-    verbose_name_plural = "exempt papers (withheld: you are not entitled to read them)"
-    fields = ["kind", "letter", "statement"]
-    readonly_fields = fields
-    can_delete = False
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet:
-        readable = Paper.objects.readable_by(request.user).values("pk")
-        return (
-            super()
-            .get_queryset(request)
-            .filter(item__meeting__in=Meeting.objects.agenda_visible_to(request.user))
-            .exclude(pk__in=readable)
-        )
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    @admin.display(description="Exempt")
-    def statement(self, paper: Paper) -> str:
-        return paper.exempt_statement
-
-
 class DeclarationInline(admin.TabularInline):
     model = Declaration
     extra = 0
@@ -410,7 +381,7 @@ class AgendaItemAdmin(admin.ModelAdmin):
     list_display = ["__str__", "meeting", "purpose", "contributor"]
     list_filter = ["meeting__committee", "purpose"]
     search_fields = ["title"]
-    inlines = [PaperInline, WithheldPaperInline, DeclarationInline, MinuteInline, ActionInline]
+    inlines = [PaperInline, DeclarationInline, MinuteInline, ActionInline]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         # Lists, search, change pages and autocomplete: only agendas the user may read.
@@ -421,18 +392,19 @@ class AgendaItemAdmin(admin.ModelAdmin):
         allowed = super().has_view_permission(request, obj)
         return allowed and (obj is None or can_see_agenda(request.user, obj.meeting))
 
-    def get_inline_instances(self, request: HttpRequest, obj: Any = None) -> list[Any]:
-        inlines = super().get_inline_instances(request, obj)
-        if request.user.has_perm("committees.view_exempt_paper"):
-            inlines = [i for i in inlines if not isinstance(i, WithheldPaperInline)]
-        return inlines
-
     def render_change_form(
         self, request: HttpRequest, context: dict[str, Any], *args: Any, **kwargs: Any
     ) -> HttpResponse:
         item = context.get("original")
-        if item is not None and item.pk and item.meeting.agenda_is_published:
-            context["published_on"] = timezone.localdate(item.meeting.agenda_published_at)
+        if item is not None and item.pk:
+            if item.meeting.agenda_is_published:
+                context["published_on"] = timezone.localdate(item.meeting.agenda_published_at)
+            # Which papers are withheld from this user, and why: nothing of title or content.
+            readable = Paper.objects.readable_by(request.user).values("pk")
+            context["withheld"] = [
+                f"{paper_label(kind=p.kind, letter=p.letter)}: {p.exempt_statement}"
+                for p in item.papers.exclude(pk__in=readable)
+            ]
         return super().render_change_form(request, context, *args, **kwargs)
 
     def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
