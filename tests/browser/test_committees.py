@@ -7,7 +7,9 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from committees.models import Person
+from scrutiny.roles import Role
 from tests.browser.test_pages import assert_no_axe_violations
+from tests.conftest import TEST_PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -49,3 +51,43 @@ def test_calendar_person_and_action_pages_pass_axe(
     page.goto(live_server.url + path)
     expect(page.locator("h1")).not_to_be_empty()
     assert_no_axe_violations(page)
+
+
+def test_the_generated_performance_appendix_reads_as_a_web_page(
+    page: Page, live_server, committees_demo, artifacts: Path
+) -> None:
+    from committees.models import Paper
+
+    appendix = Paper.objects.get(item__meeting__date="2017-09-08", item__number=8, letter="A")
+    page.goto(
+        live_server.url + "/committees/children-and-young-people-scrutiny-committee/2017-09-08/"
+    )
+    page.get_by_role("link", name="Appendix A: Council Business Plan Measures").click()
+    expect(page).to_have_url(live_server.url + appendix.get_absolute_url())
+    expect(page.locator("h1")).to_have_text("Appendix A: Council Business Plan Measures")
+    expect(page.get_by_role("heading", name="Looked after children").first).to_be_visible()
+    expect(page.locator(".trend-chart .main-svg").first).to_be_visible(timeout=15_000)
+    page.screenshot(path=artifacts / "generated-appendix.png", full_page=False)
+    assert_no_axe_violations(page)
+    page.get_by_role("link", name="See the 2017/18 Q1 dashboard").click()
+    expect(page.get_by_label("Reporting period")).to_have_value("2017/18 Q1")
+
+
+def test_signing_in_from_an_exempt_papers_refusal_comes_back_to_the_paper(
+    page: Page, live_server, demo, make_user
+) -> None:
+    from committees.demo import load_demo_committees
+    from committees.models import Paper
+
+    member = make_user(username="councillor", role=Role.COMMITTEE_MEMBER)
+    load_demo_committees(member_user=member)  # the chair's account
+    exempt = Paper.objects.get(item__meeting__date="2017-09-08", exempt_paragraph__isnull=False)
+    page.goto(live_server.url + exempt.get_absolute_url())
+    expect(page.locator("h1")).to_have_text("Document is Restricted")
+    assert_no_axe_violations(page)
+    page.get_by_role("link", name="Sign in to read it").click()
+    page.get_by_label("Username").fill("councillor")
+    page.get_by_label("Password").fill(TEST_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page).to_have_url(live_server.url + exempt.get_absolute_url())
+    expect(page.locator("h1")).to_contain_text("Appendix D")
