@@ -342,7 +342,7 @@ class PaperInline(admin.StackedInline):
     @admin.display(description="Published")
     def publication(self, paper: Paper) -> str:
         if paper.published_at is None:
-            return "Not yet: with the agenda"
+            return "Not yet"
         meeting = paper.item.meeting
         day = f"{timezone.localdate(paper.published_at):%-d %B %Y}"
         return f"{day}, after the agenda" if meeting.is_supplement(paper) else f"{day}"

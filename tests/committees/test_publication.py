@@ -69,6 +69,7 @@ def every_door(meeting: Meeting) -> list[str]:
         "/committees/meetings/",
         f"/committees/{slug}/",
         f"/committees/{slug}/actions/",
+        "/committees/people/mrs-s-rawlins/",  # the member who declared an interest
         "/committees/meetings.ics",
         f"/committees/{slug}/meetings.ics",
         address(meeting),
