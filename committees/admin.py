@@ -45,6 +45,7 @@ from committees.publication import (
     record_paper_changes,
     withdraw_agenda,
     withdraw_minutes,
+    withdraw_packs_printing,
 )
 
 PUBLISH_PERMISSION = "committees.publish_meeting"
@@ -411,13 +412,17 @@ class AgendaItemAdmin(admin.ModelAdmin):
         if formset.model is not Paper or not isinstance(formset.instance, AgendaItem):
             return super().save_formset(request, form, formset, change)
         was_exempt = {f.instance.pk: f.initial.get("exempt_paragraph") for f in formset.forms}
+        # A paper taken off the agenda must leave the public packs that printed it too.
+        removed = [f.instance for f in formset.deleted_forms if f.instance.pk]
+        withdrawn = withdraw_packs_printing(
+            papers=removed, why="A paper it printed was removed from the agenda"
+        )
         super().save_formset(request, form, formset, change)
         changed = [*formset.new_objects, *(paper for paper, _ in formset.changed_objects)]
-        if not changed:
-            return None
-        made_exempt = [p for p in changed if p.is_exempt and was_exempt.get(p.pk) is None]
-        withdrawn = record_paper_changes(changed=changed, made_exempt=made_exempt)
-        if formset.instance.meeting.agenda_is_published:
+        if changed:
+            made_exempt = [p for p in changed if p.is_exempt and was_exempt.get(p.pk) is None]
+            withdrawn += record_paper_changes(changed=changed, made_exempt=made_exempt)
+        if changed and formset.instance.meeting.agenda_is_published:
             self.message_user(
                 request,
                 f"{len(changed)} paper(s) published at once, marked as published after the agenda.",
@@ -426,8 +431,8 @@ class AgendaItemAdmin(admin.ModelAdmin):
         if withdrawn:
             self.message_user(
                 request,
-                f"{withdrawn} public pack(s) that printed a paper now exempt are no longer "
-                "served. Build the public pack again.",
+                f"{withdrawn} public pack(s) that printed a paper now exempt or removed are no "
+                "longer served. Build the public pack again.",
                 messages.WARNING,
             )
         return None

@@ -169,12 +169,22 @@ def record_paper_changes(
     for paper in changed:
         paper.published_at = when if paper.pk in published else None
     exempted = [paper for paper in made_exempt if paper.is_exempt]
-    if not exempted:
+    return withdraw_packs_printing(
+        papers=exempted, why="A paper it printed has since been made exempt", when=when
+    )
+
+
+def withdraw_packs_printing(
+    *, papers: Iterable[Paper], why: str, when: datetime | None = None
+) -> int:
+    """Withdraw the public packs that printed any of these papers (call it before deleting
+    them: the record of what a pack printed goes with the paper)."""
+    papers = list(papers)
+    if not papers:
         return 0
     return withdraw_packs(
-        packs=Pack.objects.filter(version=PackVersion.PUBLIC, printed_papers__in=exempted),
-        reason="A paper it printed has since been made exempt: "
-        + "; ".join(f"item {p.item.number}, {p}" for p in exempted),
+        packs=Pack.objects.filter(version=PackVersion.PUBLIC, printed_papers__in=papers),
+        reason=f"{why}: " + "; ".join(f"item {p.item.number}, {p}" for p in papers),
         when=when,
     )
 

@@ -60,6 +60,23 @@ def test_making_a_paper_exempt_withdraws_the_public_packs_that_printed_it(
     assert REPORT_TEXT not in pdf_text(data) and "Document is Restricted" in pdf_text(data)
 
 
+def test_removing_a_printed_paper_in_the_admin_withdraws_the_public_pack(
+    client: Client, exempt_meeting: Meeting, packs: dict[str, Pack], make_user
+) -> None:
+    client.force_login(make_user(username="scrutiny", role=Role.SCRUTINY_OFFICER))
+    item = AgendaItem.objects.get(meeting=exempt_meeting)
+    change = f"/admin/committees/agendaitem/{item.pk}/change/"
+    data = form_data(client.get(change))
+    report = Paper.objects.get(item=item, kind="report")
+    index = next(k for k, v in data.items() if k.endswith("-id") and v == report.pk)
+    data[index.replace("-id", "-DELETE")] = "on"
+    response = client.post(change, {**data, "_save": "Save"}, follow=True)
+    assert "no longer served" in response.content.decode()
+    assert not Paper.objects.filter(pk=report.pk).exists()
+    client.logout()
+    assert client.get(address(exempt_meeting, "pack/public.pdf")).status_code == 410
+
+
 def test_a_paper_made_exempt_any_other_way_stops_the_pack_all_the_same(
     client: Client, exempt_meeting: Meeting, packs: dict[str, Pack]
 ) -> None:
