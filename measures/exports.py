@@ -52,4 +52,5 @@ def to_csv(rows: list[Row]) -> str:
 
 
 def to_xlsx(rows: list[Row]) -> bytes:
-    return xlsx_bytes(COLUMNS, (list(export_record(row).values()) for row in rows), title="Dashboard")
+    records = (list(export_record(row).values()) for row in rows)
+    return xlsx_bytes(COLUMNS, records, title="Dashboard")
