@@ -127,7 +127,20 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-AXES_IPWARE_PROXY_COUNT = env_int("PROXY_COUNT", 0) or None
+# Behind PROXY_COUNT proxies, each appending the address it was reached from to
+# X-Forwarded-For, the client is that header's PROXY_COUNT-th address from the right;
+# anything further left was written by the client and is ignored (django-ipware counts
+# only the addresses after the client's, hence the - 1, and strict off lets a forged
+# prefix through to be skipped rather than discarding the whole header).
+PROXY_COUNT = env_int("PROXY_COUNT", 0)
+if PROXY_COUNT < 0:
+    raise ImproperlyConfigured(f"PROXY_COUNT must be 0 or more, not {PROXY_COUNT}.")
+if PROXY_COUNT:
+    AXES_IPWARE_PROXY_COUNT = PROXY_COUNT - 1
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+    IPWARE_STRICT = False
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
 AXES_VERBOSE = False
 
 LANGUAGE_CODE = "en-gb"
