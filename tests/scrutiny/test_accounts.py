@@ -12,7 +12,6 @@ from django.core.management import call_command
 from django.test import Client, override_settings
 
 from scrutiny import settings as settings_module
-
 from scrutiny.roles import Role
 from tests.conftest import TEST_PASSWORD
 
