@@ -42,6 +42,17 @@ COUNCIL_ADDRESS = env_list("COUNCIL_ADDRESS", ["County Offices", "Newland", "Lin
 PAPERS_URL = env_str("PAPERS_URL", "www.lincolnshire.gov.uk/committeerecords")
 # kaleido draws the pack's charts in this Chromium (it never downloads one).
 BROWSER_PATH = env_str("BROWSER_PATH", "/usr/bin/chromium")
+# Uploaded papers: refused when saved if over these limits (checked again in each build).
+PAPER_MAX_MB = env_int("PAPER_MAX_MB", 20)
+PAPER_MAX_PAGES = env_int("PAPER_MAX_PAGES", 1000)
+PAPER_MAX_DECOMPRESSED_MB = env_int("PAPER_MAX_DECOMPRESSED_MB", 512)
+PAPER_MAX_DEPTH = env_int("PAPER_MAX_DEPTH", 100)
+PAPER_CHECK_SECONDS = env_int("PAPER_CHECK_SECONDS", 30)
+# A pack build's time budget, its steps' own limits, and the memory of its child processes.
+PACK_BUILD_SECONDS = env_int("PACK_BUILD_SECONDS", 600)
+PACK_BROWSER_SECONDS = env_int("PACK_BROWSER_SECONDS", 30)
+PACK_CHART_SECONDS = env_int("PACK_CHART_SECONDS", 30)
+PACK_MEMORY_MB = env_int("PACK_MEMORY_MB", 2048)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
