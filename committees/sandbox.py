@@ -53,9 +53,7 @@ def _child(conn: Connection, function: Callable[..., Any], args: tuple[Any, ...]
         conn.close()
 
 
-def run_limited(
-    function: Callable[..., Any], *args: Any, seconds: float, memory_mb: int
-) -> Any:
+def run_limited(function: Callable[..., Any], *args: Any, seconds: float, memory_mb: int) -> Any:
     """function(*args) in a child process; its exceptions are raised here as they were.
 
     Raises TimedOut after `seconds`, OutOfMemory past `memory_mb` MB (0: no limit), and

@@ -117,7 +117,9 @@ def chart_renderer(
             chart.update_layout(width=WIDTH, height=HEIGHT)
             opts = {"format": "svg", "width": WIDTH, "height": HEIGHT}
             try:
-                svg = browser.call(lambda: browser.kaleido.calc_fig(chart, opts=opts), chart_seconds)
+                svg = browser.call(
+                    lambda: browser.kaleido.calc_fig(chart, opts=opts), chart_seconds
+                )
             except FutureTimeout:
                 raise ChartError(
                     f"Drawing the chart of {name} took longer than {_seconds(chart_seconds)}, "

@@ -86,9 +86,7 @@ class Budget:
                 "limit (PACK_MEMORY_MB), so it was stopped; nothing was stored."
             ) from None
         except Crashed as problem:
-            raise PackError(
-                f"{step[0].upper()}{step[1:]} {problem}; nothing was stored."
-            ) from None
+            raise PackError(f"{step[0].upper()}{step[1:]} {problem}; nothing was stored.") from None
 
 
 def _where(document: Document) -> str:
@@ -141,7 +139,8 @@ def _draw_charts(pack: PackContent, progress: Progress, budget: Budget) -> None:
                     name = m["measure"].reference
                     budget.left(f"drawing the chart of {name}")
                     svg = draw(m["chart"], name)
-                    m["svg"] = "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+                    encoded = base64.b64encode(svg.encode()).decode()
+                    m["svg"] = "data:image/svg+xml;base64," + encoded
     except ChartError as problem:
         raise PackError(f"{problem} Nothing was stored.") from problem
 
