@@ -51,6 +51,8 @@ def check_pdf(data: bytes, limits: PdfLimits) -> PdfFacts:
     except pikepdf.PasswordError:
         raise UnusablePdf("is password-protected: upload it without a password.") from None
     except (pikepdf.PdfError, ValueError, RecursionError) as problem:
+        if "too deeply nested" in str(problem):  # qpdf's own limit, met on opening
+            raise UnusablePdf(_too_deep(limits)) from None
         raise UnusablePdf(f"is not a PDF the pack can read: {_said(problem)}") from None
     with pdf:
         if pdf.is_encrypted:
@@ -62,6 +64,13 @@ def check_pdf(data: bytes, limits: PdfLimits) -> PdfFacts:
             raise UnusablePdf(f"is not a PDF the pack can read: {_said(problem)}") from None
     _check_page_sizes(data)
     return PdfFacts(pages=pages, decompressed_bytes=size)
+
+
+def _too_deep(limits: PdfLimits) -> str:
+    return (
+        f"has pages nested more than {limits.max_depth} levels deep, which no ordinary PDF "
+        "has: save it again from your PDF software (Print to PDF) and upload that."
+    )
 
 
 def _said(problem: Exception) -> str:
@@ -80,10 +89,7 @@ def _walk_pages(pdf: pikepdf.Pdf, limits: PdfLimits) -> int:
     while pending:
         node, depth = pending.pop()
         if depth > limits.max_depth:
-            raise UnusablePdf(
-                f"has pages nested more than {limits.max_depth} levels deep, which no ordinary "
-                "PDF has: save it again from your PDF software (Print to PDF) and upload that."
-            )
+            raise UnusablePdf(_too_deep(limits))
         if node.is_indirect:
             key = node.objgen
             if key in seen:
@@ -111,14 +117,18 @@ def _check_page_sizes(data: bytes) -> None:
 
     pypdf reads it, once the page tree is known to be small and shallow.
     """
+    unreadable = (PyPdfError, ValueError, KeyError, TypeError, AttributeError)
     try:
-        reader = PdfReader(io.BytesIO(data))
-        for number, page in enumerate(reader.pages, 1):
-            box = page.mediabox
-            if float(box.width) <= 0 or float(box.height) <= 0:
-                raise UnusablePdf(f"has a page with no size (page {number}).")
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError) as problem:
+        pages = list(PdfReader(io.BytesIO(data)).pages)
+    except unreadable as problem:
         raise UnusablePdf(f"is not a PDF the pack can read: {problem}") from None
+    for number, page in enumerate(pages, 1):
+        try:
+            sized = float(page.mediabox.width) > 0 and float(page.mediabox.height) > 0
+        except unreadable:
+            sized = False
+        if not sized:
+            raise UnusablePdf(f"has a page with no size (page {number}).")
 
 
 def _decompressed_size(pdf: pikepdf.Pdf, limits: PdfLimits) -> int:

@@ -47,6 +47,9 @@ PAPER_MAX_MB = env_int("PAPER_MAX_MB", 20)
 PAPER_MAX_PAGES = env_int("PAPER_MAX_PAGES", 1000)
 PAPER_MAX_DECOMPRESSED_MB = env_int("PAPER_MAX_DECOMPRESSED_MB", 512)
 PAPER_MAX_DEPTH = env_int("PAPER_MAX_DEPTH", 100)
+if not 1 <= PAPER_MAX_DEPTH <= 100:
+    # qpdf, which reads and merges uploads, refuses page trees deeper than about 100.
+    raise ImproperlyConfigured(f"PAPER_MAX_DEPTH must be from 1 to 100, not {PAPER_MAX_DEPTH}.")
 PAPER_CHECK_SECONDS = env_int("PAPER_CHECK_SECONDS", 30)
 # A pack build's time budget, its steps' own limits, and the memory of its child processes.
 PACK_BUILD_SECONDS = env_int("PACK_BUILD_SECONDS", 600)
