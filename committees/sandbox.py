@@ -1,17 +1,20 @@
 """Heavy or untrusted work (checking uploads, laying out and merging a pack) in a child
 process with a time limit and a memory limit, so a hostile PDF can neither hang nor exhaust
-the web server. No Django here: children come from a clean fork server.
+the web server. The parent watches the child's resident memory and ends it past the limit.
+No Django here: children come from a clean fork server.
 """
 
 from __future__ import annotations
 
 import multiprocessing
-import resource
+import time
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any
 
 MB = 1024 * 1024
+# How often the parent looks at the child's memory, in seconds.
+_WATCH = 0.05
 
 # The children's modules are imported once, in the fork server, not in every child.
 _CONTEXT = multiprocessing.get_context("forkserver")
@@ -36,10 +39,7 @@ class Crashed(Overrun):
     """The child process stopped without an answer (a crash, or killed for memory)."""
 
 
-def _child(conn: Connection, function: Callable[..., Any], args: tuple[Any, ...], mb: int) -> None:
-    if mb:
-        # Address space, which is what a runaway decompression or layout grows.
-        resource.setrlimit(resource.RLIMIT_AS, (mb * MB, mb * MB))
+def _child(conn: Connection, function: Callable[..., Any], args: tuple[Any, ...]) -> None:
     try:
         conn.send(("ok", function(*args)))
     except MemoryError:
@@ -53,26 +53,45 @@ def _child(conn: Connection, function: Callable[..., Any], args: tuple[Any, ...]
         conn.close()
 
 
+def _resident_mb(pid: int) -> float:
+    """The process's resident memory in MB, from /proc (0 where there is none)."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError):
+        pass
+    return 0.0
+
+
 def run_limited(function: Callable[..., Any], *args: Any, seconds: float, memory_mb: int) -> Any:
     """function(*args) in a child process; its exceptions are raised here as they were.
 
-    Raises TimedOut after `seconds`, OutOfMemory past `memory_mb` MB (0: no limit), and
-    Crashed if the child dies without answering. The child is always ended.
+    Raises TimedOut after `seconds`, OutOfMemory once the child's resident memory passes
+    `memory_mb` MB (0: no limit), and Crashed if the child dies without answering. The child
+    is always ended.
     """
     receiving, sending = _CONTEXT.Pipe(duplex=False)
-    process = _CONTEXT.Process(
-        target=_child, args=(sending, function, args, memory_mb), daemon=True
-    )
+    process = _CONTEXT.Process(target=_child, args=(sending, function, args), daemon=True)
     process.start()
     sending.close()
+    deadline = time.monotonic() + max(seconds, 0)
     try:
-        if not receiving.poll(max(seconds, 0)):
-            raise TimedOut(f"took longer than {_seconds(seconds)}")
+        # Watched rather than limited from inside: a library that meets a failed allocation
+        # can misbehave (fontconfig once wrote an empty font cache for the whole machine).
+        while not receiving.poll(min(_WATCH, max(deadline - time.monotonic(), 0))):
+            if time.monotonic() >= deadline:
+                raise TimedOut(f"took longer than {_seconds(seconds)}")
+            if memory_mb and process.pid and _resident_mb(process.pid) > memory_mb:
+                raise OutOfMemory(f"needed more than its {memory_mb:,} MB memory limit")
+            if not process.is_alive() and not receiving.poll(0):
+                break
         try:
             outcome, value = receiving.recv()
         except (EOFError, OSError):
             process.join(5)
-            raise Crashed(_death(process.exitcode, memory_mb)) from None
+            raise Crashed(_death(process.exitcode)) from None
     finally:
         if process.is_alive():
             process.kill()
@@ -92,6 +111,6 @@ def _seconds(seconds: float) -> str:
     return f"{shown} second{'' if shown == '1' else 's'}"
 
 
-def _death(exitcode: int | None, memory_mb: int) -> str:
+def _death(exitcode: int | None) -> str:
     signal = f" (signal {-exitcode})" if exitcode is not None and exitcode < 0 else ""
-    return f"stopped unexpectedly{signal}, perhaps over its {memory_mb:,} MB memory limit"
+    return f"stopped unexpectedly{signal}"

@@ -54,8 +54,13 @@ def check_upload(upload: object) -> None:
             f"This PDF could not be checked within {settings.PAPER_CHECK_SECONDS} seconds: "
             "save it again from your PDF software (Print to PDF) and upload that."
         ) from None
-    except (OutOfMemory, Crashed):
+    except OutOfMemory:
         raise ValidationError(
             f"This PDF could not be checked within the {settings.PACK_MEMORY_MB:,} MB memory "
             "limit: save it again from your PDF software (Print to PDF) and upload that."
+        ) from None
+    except Crashed:
+        raise ValidationError(
+            "This PDF could not be checked (the checker stopped on it): save it again from "
+            "your PDF software (Print to PDF) and upload that."
         ) from None

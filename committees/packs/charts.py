@@ -49,11 +49,23 @@ class _Browser:
         self.thread.start()
 
     def call(self, make: Callable[[], Any], seconds: float) -> Any:
-        future = asyncio.run_coroutine_threadsafe(make(), self.loop)
+        future = asyncio.run_coroutine_threadsafe(self._quietly(make), self.loop)
         try:
             return future.result(timeout=max(seconds, 0))
         except FutureTimeout:
             future.cancel()
+            raise
+
+    @staticmethod
+    async def _quietly(make: Callable[[], Any]) -> Any:
+        # choreographer turns a cancellation into its own error; once the step has been
+        # given up on, nobody reads that, so it ends as the cancellation it was.
+        try:
+            return await make()
+        except Exception:
+            task = asyncio.current_task()
+            if task is not None and task.cancelling():
+                raise asyncio.CancelledError from None
             raise
 
     async def open(self) -> None:
