@@ -87,6 +87,13 @@ class Budget:
             ) from None
         except Crashed as problem:
             raise PackError(f"{step[0].upper()}{step[1:]} {problem}; nothing was stored.") from None
+        except (PackError, UnusablePdf):
+            raise
+        except Exception as problem:  # raised by WeasyPrint or qpdf in the child
+            raise PackError(
+                f"{step[0].upper()}{step[1:]} failed ({type(problem).__name__}: {problem}); "
+                "nothing was stored."
+            ) from problem
 
 
 def _where(document: Document) -> str:
