@@ -14,7 +14,8 @@ from django.test.utils import CaptureQueriesContext
 from measures.exports import COLUMNS
 from measures.models import Actual, Measure, State
 
-pytestmark = pytest.mark.django_db
+# Also run on SQLite, the embedded database of make demo (make test's second run).
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 
 Q1_REPORT = [
     "FTE-YJ",

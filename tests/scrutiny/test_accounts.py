@@ -71,6 +71,7 @@ def test_weak_passwords_are_rejected(password: str) -> None:
         validate_password(password)
 
 
+@pytest.mark.sqlite
 @pytest.mark.django_db
 def test_demo_accounts_have_one_role_each_and_the_printed_passwords_work(capsys) -> None:
     call_command("load_demo")
