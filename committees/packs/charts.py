@@ -97,8 +97,8 @@ class _Browser:
 @contextmanager
 def chart_renderer(
     *, browser_path: str, start_seconds: float, chart_seconds: float
-) -> Iterator[Callable[[dict[str, Any], str], str]]:
-    """Start Chromium once; yield draw(figure, name) giving a figure dict as SVG text.
+) -> Iterator[Callable[..., str]]:
+    """Start Chromium once; yield draw(figure, name[, seconds]) giving a figure dict as SVG.
 
     Raises ChartError naming the step when Chromium is missing, does not start within
     start_seconds, or takes longer than chart_seconds over a chart.
@@ -124,17 +124,16 @@ def chart_renderer(
                 "Install Debian's chromium package or set BROWSER_PATH."
             ) from problem
 
-        def draw(figure: dict[str, Any], name: str) -> str:
+        def draw(figure: dict[str, Any], name: str, seconds: float | None = None) -> str:
+            limit = chart_seconds if seconds is None else min(seconds, chart_seconds)
             chart = go.Figure(figure)
             chart.update_layout(width=WIDTH, height=HEIGHT)
             opts = {"format": "svg", "width": WIDTH, "height": HEIGHT}
             try:
-                svg = browser.call(
-                    lambda: browser.kaleido.calc_fig(chart, opts=opts), chart_seconds
-                )
+                svg = browser.call(lambda: browser.kaleido.calc_fig(chart, opts=opts), limit)
             except FutureTimeout:
                 raise ChartError(
-                    f"Drawing the chart of {name} took longer than {_seconds(chart_seconds)}, "
+                    f"Drawing the chart of {name} took longer than {_seconds(limit)}, "
                     "so Chromium was stopped."
                 ) from None
             except Exception as problem:
