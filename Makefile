@@ -40,9 +40,14 @@ demo: setup
 	@echo "Serving the demo on http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
 	DEBUG=1 $(MANAGE) runserver --noreload $(HOST):$(PORT)
 
+# The whole suite on PostgreSQL, then the tests marked sqlite on SQLite, as make demo runs
+# (pytest's exit 5, no test selected by PYTEST_ARGS, is not a failure of the second run).
 test: setup
 	scripts/ensure-system-packages
 	SECRET_KEY=test-only-key-not-for-production scripts/with-postgres $(PY) -m pytest $(PYTEST_ARGS)
+	SECRET_KEY=test-only-key-not-for-production SCRUTINY_SQLITE_RUN=1 \
+	  DATABASE_URL=sqlite:///$(CURDIR)/test-sqlite.sqlite3 \
+	  $(PY) -m pytest -m sqlite $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
 bench: setup
 	DEBUG=0 SECRET_KEY=bench-only-key-not-for-production scripts/with-postgres scripts/run-bench $(PY)

@@ -7,7 +7,6 @@ from datetime import date
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -21,7 +20,6 @@ SCHEDULE_12A = (
     "Exempt: information under paragraph {paragraph} of Part 1 of Schedule 12A to the "
     "Local Government Act 1972"
 )
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
 
 class CommitteeKind(models.TextChoices):
@@ -334,20 +332,10 @@ def paper_path(instance: Paper, filename: str) -> str:
 
 
 def validate_pdf(upload: object) -> None:
-    """Only real PDFs, within the size limit."""
-    size = getattr(upload, "size", 0) or 0
-    if size > MAX_UPLOAD_BYTES:
-        raise ValidationError(
-            f"The file is {size / 1024 / 1024:.1f} MB: papers can be at most "
-            f"{MAX_UPLOAD_BYTES // 1024 // 1024} MB."
-        )
-    handle = upload.open("rb") if hasattr(upload, "open") else upload  # type: ignore[attr-defined]
-    head = handle.read(5)
-    handle.seek(0)
-    if head != b"%PDF-":
-        raise ValidationError(
-            "This file is not a PDF (it does not start as a PDF does): upload papers as PDF."
-        )
+    """Only real PDFs within the limits: size, pages, decompressed size, depth, no password."""
+    from committees.uploads import check_upload
+
+    check_upload(upload)
 
 
 class PaperKind(models.TextChoices):

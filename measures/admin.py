@@ -25,6 +25,7 @@ from measures.models import (
 from measures.periods import FinancialYear, Period
 from measures.rating import Status, rate
 from measures.resources import ActualResource
+from measures.spreadsheets import SafeCSV, SafeXLSX
 from measures.targets import describe_band, target_for
 from measures.units import format_target
 from measures.workflow import Action, NotAllowed, move
@@ -348,7 +349,8 @@ class ActualAdmin(ImportExportMixin, SimpleHistoryAdmin):
     form = ActualForm
     resource_classes = [ActualResource]
     import_formats = [CSV, XLSX]
-    export_formats = [CSV, XLSX]
+    # Exported cells can never run as formulas (measures/spreadsheets.py).
+    export_formats = [SafeCSV, SafeXLSX]
     change_form_template = "admin/measures/actual/change_form.html"
     list_display = [
         "measure_reference",

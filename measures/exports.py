@@ -1,11 +1,7 @@
 """The dashboard as CSV and XLSX: the columns other tools rely on."""
 
-import csv
-import io
-
-import tablib
-
 from measures.dashboard import Row
+from measures.spreadsheets import csv_text, xlsx_bytes
 from measures.units import plain
 
 COLUMNS = [
@@ -52,15 +48,9 @@ def export_record(row: Row) -> dict[str, str]:
 
 
 def to_csv(rows: list[Row]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(export_record(row) for row in rows)
-    return out.getvalue()
+    return csv_text(COLUMNS, (list(export_record(row).values()) for row in rows))
 
 
 def to_xlsx(rows: list[Row]) -> bytes:
-    data = tablib.Dataset(headers=COLUMNS, title="Dashboard")
-    for row in rows:
-        data.append(list(export_record(row).values()))
-    return data.export("xlsx")
+    records = (list(export_record(row).values()) for row in rows)
+    return xlsx_bytes(COLUMNS, records, title="Dashboard")

@@ -17,6 +17,7 @@ from import_export.widgets import Widget
 from measures.checks import resolved_value
 from measures.models import Actual, Measure, State
 from measures.periods import Period
+from measures.spreadsheets import without_quote
 from measures.tabular import (
     Problem,
     cell_text,
@@ -87,10 +88,13 @@ class ISODateWidget(Widget):
 
 
 class TextWidget(Widget):
-    """Text with surrounding spaces removed; an empty cell is empty text, never None."""
+    """Text with surrounding spaces removed; an empty cell is empty text, never None.
+
+    The quote an export put before text that could run as a formula is taken off again.
+    """
 
     def clean(self, value: Any, row: Any = None, **kwargs: Any) -> str:
-        return cell_text(value)
+        return without_quote(cell_text(value))
 
     def render(self, value: Any, obj: Any = None, **kwargs: Any) -> str:
         return value or ""

@@ -21,6 +21,7 @@ from measures.detail import measure_page
 from measures.filters import DashboardFilter
 from measures.models import Actual, Measure
 from measures.periods import Period
+from measures.spreadsheets import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE
 from measures.tables import DashboardTable
 
 
@@ -89,12 +90,9 @@ def dashboard_export(request: HttpRequest, fmt: str) -> HttpResponse:
         else "dashboard"
     )
     if fmt == "xlsx":
-        response = HttpResponse(
-            exports.to_xlsx(board.rows),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
+        response = HttpResponse(exports.to_xlsx(board.rows), content_type=XLSX_CONTENT_TYPE)
     else:
-        response = HttpResponse(exports.to_csv(board.rows), content_type="text/csv; charset=utf-8")
+        response = HttpResponse(exports.to_csv(board.rows), content_type=CSV_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
     return response
 

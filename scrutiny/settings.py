@@ -42,6 +42,20 @@ COUNCIL_ADDRESS = env_list("COUNCIL_ADDRESS", ["County Offices", "Newland", "Lin
 PAPERS_URL = env_str("PAPERS_URL", "www.lincolnshire.gov.uk/committeerecords")
 # kaleido draws the pack's charts in this Chromium (it never downloads one).
 BROWSER_PATH = env_str("BROWSER_PATH", "/usr/bin/chromium")
+# Uploaded papers: refused when saved if over these limits (checked again in each build).
+PAPER_MAX_MB = env_int("PAPER_MAX_MB", 20)
+PAPER_MAX_PAGES = env_int("PAPER_MAX_PAGES", 1000)
+PAPER_MAX_DECOMPRESSED_MB = env_int("PAPER_MAX_DECOMPRESSED_MB", 512)
+PAPER_MAX_DEPTH = env_int("PAPER_MAX_DEPTH", 100)
+if not 1 <= PAPER_MAX_DEPTH <= 100:
+    # qpdf, which reads and merges uploads, refuses page trees deeper than about 100.
+    raise ImproperlyConfigured(f"PAPER_MAX_DEPTH must be from 1 to 100, not {PAPER_MAX_DEPTH}.")
+PAPER_CHECK_SECONDS = env_int("PAPER_CHECK_SECONDS", 30)
+# A pack build's time budget, its steps' own limits, and the memory of its child processes.
+PACK_BUILD_SECONDS = env_int("PACK_BUILD_SECONDS", 600)
+PACK_BROWSER_SECONDS = env_int("PACK_BROWSER_SECONDS", 30)
+PACK_CHART_SECONDS = env_int("PACK_CHART_SECONDS", 30)
+PACK_MEMORY_MB = env_int("PACK_MEMORY_MB", 2048)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -127,7 +141,20 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-AXES_IPWARE_PROXY_COUNT = env_int("PROXY_COUNT", 0) or None
+# Behind PROXY_COUNT proxies, each appending the address it was reached from to
+# X-Forwarded-For, the client is that header's PROXY_COUNT-th address from the right;
+# anything further left was written by the client and is ignored (django-ipware counts
+# only the addresses after the client's, hence the - 1, and strict off lets a forged
+# prefix through to be skipped rather than discarding the whole header).
+PROXY_COUNT = env_int("PROXY_COUNT", 0)
+if PROXY_COUNT < 0:
+    raise ImproperlyConfigured(f"PROXY_COUNT must be 0 or more, not {PROXY_COUNT}.")
+if PROXY_COUNT:
+    AXES_IPWARE_PROXY_COUNT = PROXY_COUNT - 1
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+    IPWARE_STRICT = False
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
 AXES_VERBOSE = False
 
 LANGUAGE_CODE = "en-gb"

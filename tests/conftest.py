@@ -182,3 +182,11 @@ def lac_rate(db) -> BenchmarkIndicator:
     for position, name in enumerate(["Derbyshire", "Nottinghamshire", "Norfolk"], 1):
         GroupMember.objects.create(group=group, area=areas[name], name=name, position=position)
     return indicator
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """make test's SQLite run is for the tests marked sqlite only, never the whole suite."""
+    if os.environ.get("SCRUTINY_SQLITE_RUN") == "1" and config.option.markexpr != "sqlite":
+        raise pytest.UsageError(
+            "SCRUTINY_SQLITE_RUN=1 runs only the tests marked sqlite (-m sqlite)."
+        )

@@ -11,7 +11,6 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from committees.models import Meeting, Pack, PackVersion
-from committees.packs.charts import ChartError
 from committees.packs.content import RESTRICTED, collect_pack
 from committees.packs.pdf import PackError, Progress, render_pack
 from committees.packs.sources import sources_digest
@@ -77,10 +76,7 @@ def build_pack(
         raise PackError(f"The agenda cannot be read: {problem}") from problem
     if not any(entry.documents for entry in content.entries):
         raise PackError(f"{meeting} has no papers yet, so there is no pack to build.")
-    try:
-        built = render_pack(content, progress=progress)
-    except ChartError as problem:
-        raise PackError(str(problem)) from problem
+    built = render_pack(content, progress=progress)
     progress(f"Storing the {built.pages}-page pack")
     with transaction.atomic():
         pack = Pack(

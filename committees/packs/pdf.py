@@ -1,27 +1,35 @@
-"""The pack as one PDF: WeasyPrint lays out every page; uploaded papers go under their pages."""
+"""The pack as one PDF: WeasyPrint lays out every page; uploaded papers go under their pages.
+
+Every outside step has a time limit and ends in a PackError naming it: reading each upload,
+starting Chromium and drawing each chart, laying out, merging. Reading, laying out and
+merging run in child processes with a memory limit (committees/sandbox.py); the whole
+build shares one time budget (PACK_BUILD_SECONDS).
+"""
 
 from __future__ import annotations
 
 import base64
-import io
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
-import pikepdf
+from django.conf import settings
 from django.template.loader import render_to_string
-from pypdf import PdfReader
-from pypdf.errors import PdfReadError
-from weasyprint import HTML
 
-from committees.packs.charts import chart_renderer
+from committees.packs import printing
+from committees.packs.charts import ChartError, chart_renderer
 from committees.packs.content import MEASURES, Document, PackContent
 from committees.packs.layout import item_ranges
+from committees.pdfs import UnusablePdf, check_pdf
+from committees.sandbox import Crashed, OutOfMemory, TimedOut, run_limited
+from committees.uploads import paper_limits
 
 Progress = Callable[[str], None]
 
 
 class PackError(Exception):
-    """The pack cannot be built; the message says which paper and why."""
+    """The pack cannot be built; the message says which paper or step, and why."""
 
 
 @dataclass(frozen=True)
@@ -35,91 +43,138 @@ class BuiltPDF:
     note: str
 
 
-def _read_upload(document: Document) -> pikepdf.Pdf:
-    """The uploaded paper, opened for laying into the pack once every page is known to fit.
+class Budget:
+    """The build's time budget, shared by its steps, and the children's memory limit."""
 
-    pypdf checks it as written: qpdf would quietly give a page without a size a default one.
-    """
+    def __init__(self) -> None:
+        self.seconds = settings.PACK_BUILD_SECONDS
+        self.deadline = time.monotonic() + self.seconds
+        self.memory_mb = settings.PACK_MEMORY_MB
+
+    def left(self, step: str) -> float:
+        remaining = self.deadline - time.monotonic()
+        if remaining <= 0:
+            raise PackError(
+                f"The build used up its {self.seconds:g}-second budget before {step}, so it "
+                "was stopped; nothing was stored."
+            )
+        return remaining
+
+    def within(self, step: str, seconds: float) -> tuple[float, bool]:
+        """The time the step may take, and whether that is the rest of the whole budget."""
+        remaining = self.left(step)
+        return (seconds, False) if seconds < remaining else (remaining, True)
+
+    def run(self, step: str, function: Callable[..., Any], *args: Any, seconds: float = 0) -> Any:
+        """function(*args) in a limited child process, its overruns told as PackErrors."""
+        limit, whole = self.within(step, seconds or float("inf"))
+        try:
+            return run_limited(function, *args, seconds=limit, memory_mb=self.memory_mb)
+        except TimedOut:
+            if whole:
+                raise PackError(
+                    f"The build took longer than its {self.seconds:g}-second budget while "
+                    f"{step}, so it was stopped; nothing was stored."
+                ) from None
+            raise PackError(
+                f"{step[0].upper()}{step[1:]} took longer than {seconds:g} seconds, so it "
+                "was stopped; nothing was stored."
+            ) from None
+        except OutOfMemory:
+            raise PackError(
+                f"{step[0].upper()}{step[1:]} needed more than the {self.memory_mb:,} MB memory "
+                "limit (PACK_MEMORY_MB), so it was stopped; nothing was stored."
+            ) from None
+        except Crashed as problem:
+            raise PackError(f"{step[0].upper()}{step[1:]} {problem}; nothing was stored.") from None
+        except (PackError, UnusablePdf):
+            raise
+        except Exception as problem:  # raised by WeasyPrint or qpdf in the child
+            raise PackError(
+                f"{step[0].upper()}{step[1:]} failed ({type(problem).__name__}: {problem}); "
+                "nothing was stored."
+            ) from problem
+
+
+def _where(document: Document) -> str:
+    paper = document.paper
+    assert paper is not None
+    return f"{document.label} of item {paper.item.number} ({paper.title})"
+
+
+def _read_upload(document: Document, budget: Budget) -> bytes:
+    """The uploaded paper's bytes, checked as an upload is (limits, encryption, page sizes)."""
     paper = document.paper
     assert paper is not None and paper.file
-    where = f"{document.label} of item {paper.item.number} ({paper.title})"
+    where = _where(document)
+    limit = settings.PAPER_MAX_MB * 1024 * 1024
     try:
+        if paper.file.size > limit:
+            raise PackError(
+                f"{where} is {paper.file.size / 1024 / 1024:.1f} MB: papers can be at most "
+                f"{settings.PAPER_MAX_MB} MB."
+            )
         with paper.file.open("rb") as handle:
-            raw = handle.read()
-        reader = PdfReader(io.BytesIO(raw))
-        if reader.is_encrypted:
-            raise PackError(f"{where} is password-protected: upload it without a password.")
-        if not reader.pages:
-            raise PackError(f"{where} has no pages.")
-        for number, page in enumerate(reader.pages, 1):
-            box = page.mediabox
-            if float(box.width) <= 0 or float(box.height) <= 0:
-                raise PackError(f"{where} has a page with no size (page {number}).")
-        return pikepdf.open(io.BytesIO(raw))
-    except (PdfReadError, pikepdf.PdfError, ValueError, KeyError, OSError) as problem:
-        raise PackError(f"{where} is not a PDF the pack can read: {problem}") from problem
+            raw = handle.read(limit + 1)
+    except OSError as problem:
+        raise PackError(f"{where} cannot be read: {problem}") from problem
+    try:
+        facts = budget.run(
+            f"reading {where}", check_pdf, raw, paper_limits(), seconds=settings.PAPER_CHECK_SECONDS
+        )
+    except UnusablePdf as problem:
+        raise PackError(f"{where} {problem}") from None
+    document.upload_pages = facts.pages
+    return raw
 
 
-def _draw_charts(pack: PackContent, progress: Progress) -> None:
+def _draw_charts(pack: PackContent, progress: Progress, budget: Budget) -> None:
     measures = [m for d in pack.documents if d.kind == MEASURES for m in d.measures]
     if not any(m["rows"] for m in measures):
         return
     progress(f"Drawing {len(measures)} trend charts")
-    with chart_renderer() as draw:
-        for m in measures:
-            if m["rows"]:
-                svg = draw(m["chart"])
-                m["svg"] = "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
-
-
-def _lay_uploads_under(
-    data: bytes, uploads: dict[str, pikepdf.Pdf], anchors_by_page: list[set[str]]
-) -> bytes:
-    """Each placeholder page gets its uploaded page underneath its number and stamp.
-
-    qpdf places each uploaded page as a form XObject, fitted and centred, never enlarged,
-    without re-parsing its drawing; the pack's own tags, outline and metadata are kept.
-    """
-    with pikepdf.open(io.BytesIO(data)) as pack:
-        for index, anchors in enumerate(anchors_by_page):
-            for anchor in anchors:
-                document, _, number = anchor.rpartition("-page-")
-                if document in uploads:
-                    page = uploads[document].pages[int(number) - 1]
-                    pack.pages[index].add_underlay(page, expand=False)
-        out = io.BytesIO()
-        pack.save(out)
-        return out.getvalue()
+    step = "starting Chromium to draw the charts"
+    try:
+        start, _ = budget.within(step, settings.PACK_BROWSER_SECONDS)
+        with chart_renderer(
+            browser_path=settings.BROWSER_PATH,
+            start_seconds=start,
+            chart_seconds=settings.PACK_CHART_SECONDS,
+        ) as draw:
+            for m in measures:
+                if m["rows"]:
+                    name = m["measure"].reference
+                    seconds, _ = budget.within(f"drawing the chart of {name}", float("inf"))
+                    svg = draw(m["chart"], name, seconds)
+                    encoded = base64.b64encode(svg.encode()).decode()
+                    m["svg"] = "data:image/svg+xml;base64," + encoded
+    except ChartError as problem:
+        raise PackError(f"{problem} Nothing was stored.") from problem
 
 
 def render_pack(pack: PackContent, *, progress: Progress = lambda _: None) -> BuiltPDF:
     """Lay out the whole pack, number its pages and merge in uploaded PDFs."""
-    uploads: dict[str, pikepdf.Pdf] = {}
-    try:
-        for document in pack.uploads:
-            uploads[document.anchor] = upload = _read_upload(document)
-            document.upload_pages = len(upload.pages)
-        return _render(pack, uploads, progress)
-    finally:
-        for upload in uploads.values():
-            upload.close()
-
-
-def _render(pack: PackContent, uploads: dict[str, pikepdf.Pdf], progress: Progress) -> BuiltPDF:
-    _draw_charts(pack, progress)
+    budget = Budget()
+    uploads = {document.anchor: _read_upload(document, budget) for document in pack.uploads}
+    _draw_charts(pack, progress, budget)
 
     progress("Laying out the pages")
     html = render_to_string("committees/pack/pdf.html", {"pack": pack, "pdf": True})
-    layout = HTML(string=html).render(pdf_variant="pdf/ua-1")
-    # The anchors each page starts or carries, in the order a reader meets them.
-    anchors_by_page = [set(page.anchors) for page in layout.pages]
+    laid = budget.run("laying out the pages", printing.lay_out, html)
+    anchors_by_page = [set(anchors) for anchors in laid.anchors_by_page]
     numbers = [entry.item.number for entry in pack.entries if entry.documents]
     ranges = item_ranges(anchors_by_page, [f"item-{n}" for n in numbers])
-    data = layout.write_pdf(pdf_variant="pdf/ua-1")
+    data = laid.data
     note = ""
     if uploads:
         progress(f"Merging {len(uploads)} uploaded PDF{'s' if len(uploads) > 1 else ''}")
-        data = _lay_uploads_under(data, uploads, anchors_by_page)
+        data = budget.run(
+            "merging the uploaded PDFs",
+            printing.lay_uploads_under,
+            data,
+            uploads,
+            laid.anchors_by_page,
+        )
         names = ", ".join(f"item {d.paper.item.number} {d.label}" for d in pack.uploads if d.paper)
         note = (
             "Only partly tagged for accessibility: the generated pages are tagged (PDF/UA), "
@@ -127,7 +182,7 @@ def _render(pack: PackContent, uploads: dict[str, pikepdf.Pdf], progress: Progre
         )
     return BuiltPDF(
         data=data,
-        pages=len(layout.pages),
+        pages=len(laid.anchors_by_page),
         item_pages={int(key.split("-")[1]): value for key, value in ranges.items()},
         fully_tagged=not uploads,
         note=note,

@@ -1,10 +1,7 @@
 """The benchmarks explorer: search the national indicators, compare any authority."""
 
-import csv
-import io
 import json
 
-import tablib
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
@@ -15,6 +12,7 @@ from measures.benchmarking.charts import comparison_figure, comparison_summary
 from measures.benchmarking.models import Area, BenchmarkIndicator
 from measures.benchmarking.reads import Comparison, bars_for, compare, our_area
 from measures.benchmarking.tables import AuthorityTable
+from measures.spreadsheets import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, csv_text, xlsx_bytes
 from measures.units import plain
 
 EXPORT_COLUMNS = ["authority_code", "authority", "region", "value", "status", "rank", "quartile"]
@@ -87,16 +85,11 @@ def indicator_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     records = export_records(comparison)
     name = f"{indicator.slug}-{comparison.period}".replace(" ", "-")
     if fmt == "xlsx":
-        data = tablib.Dataset(*records, headers=EXPORT_COLUMNS, title="Authorities")
         response = HttpResponse(
-            data.export("xlsx"),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            xlsx_bytes(EXPORT_COLUMNS, records, title="Authorities"),
+            content_type=XLSX_CONTENT_TYPE,
         )
     else:
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(EXPORT_COLUMNS)
-        writer.writerows(records)
-        response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+        response = HttpResponse(csv_text(EXPORT_COLUMNS, records), content_type=CSV_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
     return response

@@ -9,6 +9,7 @@ from django.test import Client
 
 from committees.models import OPENING_ITEMS, Meeting, Membership, Paper, validate_pdf
 from scrutiny.roles import Role
+from tests.committees.packs.pack_support import pdf_of_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -54,6 +55,7 @@ def test_only_scrutiny_officers_manage_meetings(client: Client, make_user) -> No
     [
         ("notes.pdf", b"This is a text file renamed to .pdf", "This file is not a PDF"),
         ("report.pdf", b"%PDF-1.7\n" + b"0" * (21 * 1024 * 1024), "papers can be at most 20 MB"),
+        ("report.pdf", b"%PDF-1.4\n%%EOF\n", "This file is not a PDF the pack can read"),
     ],
 )
 def test_uploads_must_be_real_pdfs_within_the_limit(name, content, message) -> None:
@@ -62,7 +64,7 @@ def test_uploads_must_be_real_pdfs_within_the_limit(name, content, message) -> N
 
 
 def test_a_real_pdf_is_accepted() -> None:
-    validate_pdf(SimpleUploadedFile("report.pdf", b"%PDF-1.4\n%%EOF\n"))
+    validate_pdf(SimpleUploadedFile("report.pdf", pdf_of_pages("A real report")))
 
 
 def test_meeting_address_is_its_date_and_a_second_meeting_gets_a_suffix(

@@ -8,7 +8,8 @@ from icalendar import Calendar
 
 from committees.models import Action, AgendaItem, Attendance, Meeting
 
-pytestmark = pytest.mark.django_db
+# Also run on SQLite, the embedded database of make demo (make test's second run).
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 
 
 def test_the_committee_feed_has_one_event_per_meeting_with_a_stable_uid(

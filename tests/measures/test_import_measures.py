@@ -15,7 +15,8 @@ from measures.imports import MEASURE_COLUMNS, import_measures
 from measures.models import Ambition, Measure, Outcome, Target
 from measures.tabular import ImportRejected, TableError
 
-pytestmark = pytest.mark.django_db
+# Also run on SQLite, the embedded database of make demo (make test's second run).
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 
 FILES = Path(__file__).resolve().parent / "files"
 HEADER = list(MEASURE_COLUMNS)

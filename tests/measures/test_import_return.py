@@ -18,7 +18,8 @@ from measures.resources import RETURN_COLUMNS
 from measures.tabular import ImportRejected
 from scrutiny.roles import Role
 
-pytestmark = pytest.mark.django_db
+# Also run on SQLite, the embedded database of make demo (make test's second run).
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 
 FILES = Path(__file__).resolve().parent / "files"
 HEADER = list(RETURN_COLUMNS)

@@ -16,7 +16,8 @@ from measures.models import Measure, State
 from measures.periods import Period
 from scrutiny.roles import Role
 
-pytestmark = pytest.mark.django_db
+# Also run on SQLite, the embedded database of make demo (make test's second run).
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 
 Q1 = "2017/18 Q1"
 

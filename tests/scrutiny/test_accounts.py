@@ -1,13 +1,17 @@
 """Roles, sign-in, sign-out, throttling and password rules."""
 
+import runpy
+from pathlib import Path
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
-from django.test import Client
+from django.test import Client, override_settings
 
+from scrutiny import settings as settings_module
 from scrutiny.roles import Role
 from tests.conftest import TEST_PASSWORD
 
@@ -67,6 +71,7 @@ def test_weak_passwords_are_rejected(password: str) -> None:
         validate_password(password)
 
 
+@pytest.mark.sqlite
 @pytest.mark.django_db
 def test_demo_accounts_have_one_role_each_and_the_printed_passwords_work(capsys) -> None:
     call_command("load_demo")
@@ -87,3 +92,39 @@ def test_loading_the_demo_twice_changes_nothing(capsys) -> None:
     call_command("load_demo")
     call_command("load_demo")
     assert get_user_model().objects.count() == len(Role)
+
+
+def settings_from_environment(monkeypatch: pytest.MonkeyPatch, **env: str) -> dict[str, object]:
+    """The sign-in throttle's settings as scrutiny/settings.py computes them from env."""
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    computed = runpy.run_path(str(Path(settings_module.__file__)))
+    return {
+        name: value for name, value in computed.items() if name.startswith(("AXES_", "IPWARE_"))
+    }
+
+
+def sign_in(client: Client, address: str, password: str) -> int:
+    # The proxy (127.0.0.1) appends the address it was reached from to X-Forwarded-For.
+    return client.post(
+        "/sign-in/",
+        {"username": "target", "password": password},
+        REMOTE_ADDR="127.0.0.1",
+        HTTP_X_FORWARDED_FOR=address,
+    ).status_code
+
+
+@pytest.mark.django_db
+def test_behind_a_proxy_one_client_s_lock_out_does_not_lock_out_another(
+    monkeypatch: pytest.MonkeyPatch, make_user
+) -> None:
+    make_user(username="target")
+    production = settings_from_environment(monkeypatch, BEHIND_PROXY="1", PROXY_COUNT="1")
+    with override_settings(**production):
+        attacker, colleague = Client(), Client()
+        for _ in range(production["AXES_FAILURE_LIMIT"]):
+            sign_in(attacker, "198.51.100.7", "guess")
+        assert sign_in(attacker, "198.51.100.7", TEST_PASSWORD) == 429
+        # A forged address in front of the one the proxy wrote changes nothing.
+        assert sign_in(attacker, "192.0.2.1, 198.51.100.7", TEST_PASSWORD) == 429
+        assert sign_in(colleague, "203.0.113.20", TEST_PASSWORD) == 302

@@ -229,3 +229,64 @@ def pdf_from_objects(objects: list[str]) -> bytes:
     out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\n".encode()
     out += f"startxref\n{xref}\n%%EOF\n".encode()
     return out
+
+
+def pikepdf_bytes(pdf: Any, **save: Any) -> bytes:
+    out = io.BytesIO()
+    pdf.save(out, **save)
+    return out.getvalue()
+
+
+def encrypted_pdf(*, user_password: str = "secret") -> bytes:
+    """A one-page PDF encrypted with AES-256 (an empty user password opens it in viewers)."""
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(pdf_of_pages("Encrypted page"))) as pdf:
+        return pikepdf_bytes(
+            pdf, encryption=pikepdf.Encryption(owner="owner", user=user_password, aes=True, R=6)
+        )
+
+
+def deep_pdf(depth: int) -> bytes:
+    """One page at the bottom of a page tree `depth` levels deep, one node to a level.
+
+    Written by hand: qpdf itself will not save a tree this deep.
+    """
+    # Object 1 the catalog, 2 .. depth+1 the /Pages nodes, depth+2 the page.
+    nodes = [
+        f"<< /Type /Pages /Kids [{n + 1} 0 R] /Count 1"
+        + (f" /Parent {n - 1} 0 R" if n > 2 else "")
+        + " >>"
+        for n in range(2, depth + 2)
+    ]
+    page = f"<< /Type /Page /Parent {depth + 1} 0 R /MediaBox [0 0 595 842] >>"
+    return pdf_from_objects(["<< /Type /Catalog /Pages 2 0 R >>", *nodes, page])
+
+
+def many_pages_pdf(pages: int) -> bytes:
+    """A PDF of that many blank A4 pages."""
+    import pikepdf
+
+    pdf = pikepdf.new()
+    for _ in range(pages):
+        pdf.add_blank_page(page_size=(595, 842))
+    return pikepdf_bytes(pdf)
+
+
+def bomb_pdf(megabytes: int) -> bytes:
+    """A small one-page PDF holding a stream of `megabytes` MB of zeros, deflated."""
+    import zlib
+
+    import pikepdf
+
+    deflater = zlib.compressobj(9)
+    chunk = bytes(1024 * 1024)
+    packed = b"".join(deflater.compress(chunk) for _ in range(megabytes)) + deflater.flush()
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(595, 842))
+    stream = pikepdf.Stream(pdf, packed)
+    stream.Filter = pikepdf.Name.FlateDecode
+    pdf.pages[0].Resources = pikepdf.Dictionary(
+        XObject=pikepdf.Dictionary(Bomb=pdf.make_indirect(stream))
+    )
+    return pikepdf_bytes(pdf, compress_streams=False)

@@ -1,10 +1,12 @@
 """Scrutiny officers build packs from the meeting's admin page; others cannot."""
 
 import pytest
+from django.core.files.base import ContentFile
 from django.test import Client
 
-from committees.models import Meeting, Pack
+from committees.models import Meeting, Pack, Paper
 from scrutiny.roles import Role
+from tests.committees.packs.pack_support import deep_pdf, encrypted_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -80,3 +82,31 @@ def test_only_scrutiny_officers_may_build_packs(
 def test_building_needs_a_post(client: Client, exempt_meeting: Meeting, make_user) -> None:
     client.force_login(make_user(username="scrutiny", role=Role.SCRUTINY_OFFICER))
     assert client.get(build_url(exempt_meeting)).status_code == 405
+
+
+@pytest.mark.parametrize(
+    ("make", "said"),
+    [
+        pytest.param(encrypted_pdf, "is password-protected", id="aes-encrypted"),
+        pytest.param(lambda: deep_pdf(2000), "nested more than 100 levels deep", id="2000-deep"),
+    ],
+)
+def test_an_upload_the_pack_cannot_take_is_a_message_in_the_admin_not_a_500(
+    client: Client, exempt_meeting: Meeting, make_user, make, said
+) -> None:
+    """Uploaded before today's checks, or saved by a path that skipped them."""
+    item = exempt_meeting.items.get(number=8)
+    Paper.objects.create(
+        item=item,
+        kind="appendix",
+        letter="E",
+        title="Scanned letter",
+        file=ContentFile(make(), name="letter.pdf"),
+    )
+    client.force_login(make_user(username="scrutiny", role=Role.SCRUTINY_OFFICER))
+    response = client.post(build_url(exempt_meeting), {"version": "full"}, follow=True)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "The pack was not built: Appendix E of item 8 (Scanned letter)" in page
+    assert said in page
+    assert not Pack.objects.exists()

