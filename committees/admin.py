@@ -11,10 +11,8 @@ from django.urls import URLPattern, path, reverse
 from django.utils.decorators import method_decorator
 from django.utils.html import format_html
 from django.views.decorators.http import require_POST
-from simple_history.admin import SimpleHistoryAdmin
 
 from committees.models import (
-    OPENING_ITEMS,
     Action,
     ActionUpdate,
     AgendaItem,
@@ -33,6 +31,8 @@ from committees.models import (
 )
 from committees.packs.build import PackError, build_pack
 from committees.packs.sources import sources_digest
+from committees.services import add_opening_items
+from scrutiny.admin_history import GuardedHistoryAdmin
 
 
 class MembershipInline(admin.TabularInline):
@@ -129,27 +129,20 @@ class PackInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(SimpleHistoryAdmin):
+class MeetingAdmin(GuardedHistoryAdmin):
     list_display = ["committee", "date", "start", "venue", "state"]
     list_filter = ["committee", "state"]
     date_hierarchy = "date"
     inlines = [AgendaItemInline, AttendanceInline, PackInline]
     actions = ["record_attendance_from_membership"]
 
-    def save_model(self, request: HttpRequest, obj: Meeting, form: Any, change: bool) -> None:
-        super().save_model(request, obj, form, change)
+    def save_related(
+        self, request: HttpRequest, form: Any, formsets: list[Any], change: bool
+    ) -> None:
+        super().save_related(request, form, formsets, change)
         if not change:
-            previous = (
-                Meeting.objects.filter(committee=obj.committee, date__lt=obj.date)
-                .order_by("-date", "-sequence")
-                .first()
-            )
-            # Every agenda opens the same way; the items stay editable.
-            for number, title in enumerate(OPENING_ITEMS, 1):
-                defaults: dict[str, Any] = {"title": title}
-                if title.startswith("Minutes"):
-                    defaults["minutes_of"] = previous
-                AgendaItem.objects.get_or_create(meeting=obj, number=number, defaults=defaults)
+            # After the typed rows, so that a number the officer typed keeps their item.
+            add_opening_items(meeting=form.instance)
 
     def get_urls(self) -> list[URLPattern]:
         build = path(
@@ -242,7 +235,7 @@ class ActionUpdateInline(admin.TabularInline):
 
 
 @admin.register(Action)
-class ActionAdmin(SimpleHistoryAdmin):
+class ActionAdmin(GuardedHistoryAdmin):
     list_display = ["what", "owner", "due", "state"]
     list_filter = ["state", "item__meeting__committee"]
     inlines = [ActionUpdateInline]

@@ -43,6 +43,79 @@ def test_a_new_meeting_gets_the_standard_opening_items(
     assert meeting.items.get(number=3).minutes_of == july
 
 
+def test_typed_agenda_rows_win_over_the_opening_items_on_a_new_meeting(
+    client: Client, make_committee, make_user
+) -> None:
+    committee = make_committee()
+    client.force_login(make_user(username="scrutiny", role=Role.SCRUTINY_OFFICER))
+    rows = [
+        ("1", "Election of Chairman"),
+        ("3", "Minutes of the meeting held on 8 September 2017"),
+        ("5", "Performance - Quarter 2 2017/18"),
+    ]
+    data = {
+        "committee": committee.pk,
+        "date": "20/10/2017",
+        "sequence": 1,
+        "start": "10:00",
+        "venue": "Committee Room One",
+        "state": "scheduled",
+        "items-TOTAL_FORMS": len(rows),
+        "items-INITIAL_FORMS": 0,
+        "attendance-TOTAL_FORMS": 0,
+        "attendance-INITIAL_FORMS": 0,
+        "packs-TOTAL_FORMS": 0,
+        "packs-INITIAL_FORMS": 0,
+    }
+    for index, (number, title) in enumerate(rows):
+        data |= {
+            f"items-{index}-number": number,
+            f"items-{index}-title": title,
+            f"items-{index}-purpose": "procedural",
+        }
+    response = client.post("/admin/committees/meeting/add/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    meeting = Meeting.objects.get(committee=committee, date=date(2017, 10, 20))
+    assert [(i.number, i.title) for i in meeting.items.order_by("number")] == [
+        (1, "Election of Chairman"),
+        (2, OPENING_ITEMS[1]),
+        (3, "Minutes of the meeting held on 8 September 2017"),
+        (4, OPENING_ITEMS[3]),
+        (5, "Performance - Quarter 2 2017/18"),
+    ]
+
+
+def test_two_typed_rows_with_one_number_are_a_form_error_that_keeps_them(
+    client: Client, make_committee, make_user
+) -> None:
+    committee = make_committee()
+    client.force_login(make_user(username="scrutiny", role=Role.SCRUTINY_OFFICER))
+    data = {
+        "committee": committee.pk,
+        "date": "20/10/2017",
+        "sequence": 1,
+        "state": "scheduled",
+        "items-TOTAL_FORMS": 2,
+        "items-INITIAL_FORMS": 0,
+        "items-0-number": "5",
+        "items-0-title": "Performance - Quarter 2 2017/18",
+        "items-0-purpose": "procedural",
+        "items-1-number": "5",
+        "items-1-title": "Work programme",
+        "items-1-purpose": "procedural",
+        "attendance-TOTAL_FORMS": 0,
+        "attendance-INITIAL_FORMS": 0,
+        "packs-TOTAL_FORMS": 0,
+        "packs-INITIAL_FORMS": 0,
+    }
+    response = client.post("/admin/committees/meeting/add/", data)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Please correct the duplicate data for number" in page
+    assert "Performance - Quarter 2 2017/18" in page and "Work programme" in page
+    assert not Meeting.objects.filter(committee=committee).exists()
+
+
 def test_only_scrutiny_officers_manage_meetings(client: Client, make_user) -> None:
     client.force_login(make_user(username="officer", role=Role.OFFICER))
     assert client.get("/admin/committees/meeting/add/").status_code == 403
