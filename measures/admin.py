@@ -5,13 +5,16 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.contrib.admin.utils import flatten_fieldsets, unquote
+from django.core.exceptions import PermissionDenied
 from django.db.models import OuterRef, Q, QuerySet, Subquery
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
-from simple_history.admin import SimpleHistoryAdmin
 
+from measures.checks import resolved_value
 from measures.models import (
     Actual,
     Ambition,
@@ -28,6 +31,7 @@ from measures.resources import ActualResource
 from measures.targets import describe_band, target_for
 from measures.units import format_target
 from measures.workflow import Action, NotAllowed, move
+from scrutiny.admin_history import GuardedHistoryAdmin
 
 FIGURE_FIELDS = ("value", "numerator", "denominator", "forecast")
 
@@ -146,7 +150,7 @@ class FigureStateFilter(admin.SimpleListFilter):
 
 
 @admin.register(Measure)
-class MeasureAdmin(SimpleHistoryAdmin):
+class MeasureAdmin(GuardedHistoryAdmin):
     list_display = [
         "reference",
         "title",
@@ -227,7 +231,7 @@ class MeasureAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Target)
-class TargetAdmin(SimpleHistoryAdmin):
+class TargetAdmin(GuardedHistoryAdmin):
     form = TargetForm
     list_display = ["measure", "financial_year", "quarter", "value", "band_low", "band_high"]
     list_filter = ["year", "measure__owner"]
@@ -293,13 +297,20 @@ class ActualForm(forms.ModelForm):
                     f"{measure.reference} already has a figure for {period.label}: "
                     "change that one instead.",
                 )
-        if "_preview" in self.data and not self.errors:
-            # Re-show the form with the status these figures would get, saving nothing.
-            raise forms.ValidationError(
-                "Not saved yet: the status these figures would get is shown above. "
-                "Save when you are ready."
-            )
         return data
+
+
+def figure_value(measure: Measure, period: Period, figures: dict[str, Any]) -> Decimal | None:
+    """The value a figure would be stored with: as typed, or worked out as saving does."""
+    typed = Actual(
+        measure=measure,
+        year=period.year,
+        quarter=period.quarter,
+        value=figures.get("value"),
+        numerator=figures.get("numerator"),
+        denominator=figures.get("denominator"),
+    )
+    return resolved_value(typed.facts())
 
 
 def entry_context(measure: Measure, period: Period | None, figures: dict[str, Any]) -> dict:
@@ -312,9 +323,9 @@ def entry_context(measure: Measure, period: Period | None, figures: dict[str, An
         .exclude(year=period.year if period else None, quarter=period.quarter if period else None)
         .order_by("-year", "-quarter")[:4]
     )
-    status = forecast_status = None
+    value = status = forecast_status = None
     if period:
-        value, forecast = figures.get("value"), figures.get("forecast")
+        value, forecast = figure_value(measure, period, figures), figures.get("forecast")
         terms = (target.value, target.band_low, target.band_high) if target else (None, None, None)
         scheme = rating_scheme()
         status = rate(value, *terms, polarity=measure.polarity_kind, scheme=scheme)
@@ -328,23 +339,14 @@ def entry_context(measure: Measure, period: Period | None, figures: dict[str, An
         "target_text": format_target(target.value, unit, dp) if target else "",
         "band_text": describe_band(target.band_low, target.band_high, unit, dp) if target else "",
         "recent": [(a.period.label, measure.format(a.value), a.covers) for a in recent],
+        "value_text": measure.format(value) if value is not None else "",
         "status": status,
         "forecast_status": forecast_status,
     }
 
 
-def _figures_from(data: Any) -> dict[str, Decimal | None]:
-    figures: dict[str, Decimal | None] = {}
-    for name in FIGURE_FIELDS:
-        try:
-            figures[name] = Decimal(str(data.get(name)).strip()) if data.get(name) else None
-        except ArithmeticError:
-            figures[name] = None
-    return figures
-
-
 @admin.register(Actual)
-class ActualAdmin(ImportExportMixin, SimpleHistoryAdmin):
+class ActualAdmin(ImportExportMixin, GuardedHistoryAdmin):
     form = ActualForm
     resource_classes = [ActualResource]
     import_formats = [CSV, XLSX]
@@ -410,10 +412,18 @@ class ActualAdmin(ImportExportMixin, SimpleHistoryAdmin):
             .select_related("measure")
             .prefetch_related("measure__targets")
         )
-        officer = request.user.has_perm("measures.submit_actual") and not is_lead(request)
-        if not officer:
+        if is_lead(request):
             return queryset
-        return queryset.filter(measure__owner=request.user)
+        if request.user.has_perm("measures.submit_actual"):
+            return queryset.filter(measure__owner=request.user)
+        # Other staff (scrutiny officers) read published figures only, as members do.
+        return queryset.filter(state=State.PUBLISHED)
+
+    def visible_history(self, request: HttpRequest, obj: Actual, records: QuerySet) -> QuerySet:
+        # Drafts are their owner's and the leads' working papers, in history as anywhere.
+        if is_lead(request) or obj.measure.owner_id == request.user.pk:
+            return records
+        return records.filter(state=State.PUBLISHED)
 
     def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
         if db_field.name == "measure" and not is_lead(request):
@@ -442,6 +452,70 @@ class ActualAdmin(ImportExportMixin, SimpleHistoryAdmin):
             messages.info(request, f"{obj} was returned to draft: submit it again when ready.")
         super().save_model(request, obj, form, change)
 
+    def changeform_view(
+        self,
+        request: HttpRequest,
+        object_id: str | None = None,
+        form_url: str = "",
+        extra_context: dict | None = None,
+    ) -> HttpResponse:
+        if request.method == "POST" and "_preview" in request.POST:
+            return self.preview_view(request, object_id, form_url, extra_context)
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def preview_view(
+        self,
+        request: HttpRequest,
+        object_id: str | None,
+        form_url: str,
+        extra_context: dict | None,
+    ) -> HttpResponse:
+        """The entry form again with the status its figures would get; nothing is saved."""
+        add = object_id is None
+        obj = None if add else self.get_object(request, unquote(object_id))
+        allowed = (
+            self.has_add_permission(request)
+            if add
+            else obj is not None and self.has_change_permission(request, obj)
+        )
+        if not allowed:
+            raise PermissionDenied
+        fieldsets = self.get_fieldsets(request, obj)
+        fields = flatten_fieldsets(fieldsets)
+        form_class = self.get_form(request, obj, change=not add, fields=fields)
+        form = form_class(request.POST, request.FILES, instance=obj)
+        if form.is_valid():
+            measure, period = form.cleaned_data["measure"], form.cleaned_data["period"]
+            entry = entry_context(measure, period, self._entry_subject(request, form, obj)[2])
+            figure = entry["value_text"] or "no figure"
+            self.message_user(
+                request,
+                f"Not saved yet: {measure.reference} {period.label} would be {figure}, "
+                f"{entry['status'].label}. Save when you are ready.",
+                messages.INFO,
+            )
+        admin_form = helpers.AdminForm(
+            form, list(fieldsets), {}, self.get_readonly_fields(request, obj), model_admin=self
+        )
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"{'Add' if add else 'Change'} {self.opts.verbose_name}",
+            "subtitle": str(obj) if obj else None,
+            "adminform": admin_form,
+            "object_id": object_id,
+            "original": obj,
+            "is_popup": False,
+            "to_field": None,
+            "media": self.media + admin_form.media,
+            "inline_admin_formsets": [],
+            "errors": helpers.AdminErrorList(form, []),
+            "preserved_filters": self.get_preserved_filters(request),
+            **(extra_context or {}),
+        }
+        return self.render_change_form(
+            request, context, add=add, change=not add, form_url=form_url, obj=obj
+        )
+
     def render_change_form(
         self,
         request: HttpRequest,
@@ -461,8 +535,10 @@ class ActualAdmin(ImportExportMixin, SimpleHistoryAdmin):
     ) -> tuple[Measure | None, Period | None, dict[str, Any]]:
         """The measure, period and figures the entry panel describes: as typed, or as saved."""
         if form.is_bound:
+            # Only what the form could read: a field with an error counts as empty.
             cleaned = getattr(form, "cleaned_data", {})
-            return cleaned.get("measure"), cleaned.get("period"), _figures_from(form.data)
+            figures = {name: cleaned.get(name) for name in FIGURE_FIELDS}
+            return cleaned.get("measure"), cleaned.get("period"), figures
         if obj:
             return obj.measure, obj.period, {name: getattr(obj, name) for name in FIGURE_FIELDS}
         measure_id = request.GET.get("measure", "")
