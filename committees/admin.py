@@ -33,9 +33,11 @@ from committees.packs.build import PackError, build_pack
 from committees.packs.sources import sources_digest
 from committees.services import add_opening_items
 from scrutiny.admin_history import GuardedHistoryAdmin
+from scrutiny.formsets import UniqueRowsFormSet
 
 
 class MembershipInline(admin.TabularInline):
+    formset = UniqueRowsFormSet
     model = Membership
     extra = 1
     autocomplete_fields = ["person"]
@@ -59,6 +61,7 @@ class PersonAdmin(admin.ModelAdmin):
 
 
 class AgendaItemInline(admin.TabularInline):
+    formset = UniqueRowsFormSet
     model = AgendaItem
     fk_name = "meeting"
     extra = 1
@@ -67,6 +70,7 @@ class AgendaItemInline(admin.TabularInline):
 
 
 class AttendanceInline(admin.TabularInline):
+    formset = UniqueRowsFormSet
     model = Attendance
     extra = 0
     autocomplete_fields = ["person", "substitute_for"]
@@ -199,23 +203,27 @@ class MeetingAdmin(GuardedHistoryAdmin):
 
 
 class PaperInline(admin.StackedInline):
+    formset = UniqueRowsFormSet
     model = Paper
     extra = 0
     fields = [("kind", "letter"), "title", "text", "file", "generated", "exempt_paragraph"]
 
 
 class DeclarationInline(admin.TabularInline):
+    formset = UniqueRowsFormSet
     model = Declaration
     extra = 0
     autocomplete_fields = ["person"]
 
 
 class MinuteInline(admin.StackedInline):
+    formset = UniqueRowsFormSet
     model = Minute
     extra = 0
 
 
 class ActionInline(admin.TabularInline):
+    formset = UniqueRowsFormSet
     model = Action
     extra = 0
     autocomplete_fields = ["owner"]
@@ -230,6 +238,7 @@ class AgendaItemAdmin(admin.ModelAdmin):
 
 
 class ActionUpdateInline(admin.TabularInline):
+    formset = UniqueRowsFormSet
     model = ActionUpdate
     extra = 1
 

@@ -32,6 +32,7 @@ from measures.targets import describe_band, target_for
 from measures.units import format_target
 from measures.workflow import Action, NotAllowed, move
 from scrutiny.admin_history import GuardedHistoryAdmin
+from scrutiny.formsets import UniqueRowsFormSet
 
 FIGURE_FIELDS = ("value", "numerator", "denominator", "forecast")
 
@@ -100,6 +101,7 @@ class TargetForm(forms.ModelForm):
 
 
 class TargetInline(admin.StackedInline):
+    formset = UniqueRowsFormSet
     model = Target
     form = TargetForm
     extra = 0

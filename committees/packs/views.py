@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -13,6 +14,8 @@ from committees.models import Meeting, Pack, PackVersion
 from committees.packs.content import collect_pack
 from committees.packs.layout import range_label
 from committees.views import meeting_or_404
+
+logger = logging.getLogger(__name__)
 
 
 def _restricted(request: HttpRequest, meeting: Meeting) -> HttpResponse:
@@ -26,6 +29,13 @@ def _latest(meeting: Meeting, version: str) -> Pack:
     if pack is None:
         raise Http404("No pack has been built for this meeting yet.")
     return pack
+
+
+def _missing(request: HttpRequest, meeting: Meeting, pack: Pack) -> HttpResponse:
+    logger.error("The file of %s (%s) is missing from storage.", pack, pack.file.name)
+    response = render(request, "committees/pack/missing.html", {"meeting": meeting, "pack": pack})
+    response.status_code = 404
+    return response
 
 
 def _pdf(pack: Pack, data: io.BufferedIOBase | io.BytesIO, filename: str) -> FileResponse:
@@ -49,12 +59,16 @@ def pack_pdf(
     pack = _latest(meeting, version)
     kind = "agenda-pack" if pack.is_public else "full-pack"
     name = f"{meeting.committee.slug}-{meeting.slug}-{kind}"
+    try:
+        handle = pack.file.open("rb")
+    except FileNotFoundError:
+        return _missing(request, meeting, pack)
     if number is None:
-        return _pdf(pack, pack.file.open("rb"), f"{name}.pdf")
-    pages = pack.item_range(number)
-    if pages is None:
-        raise Http404("That item has no papers in the pack.")
-    with pack.file.open("rb") as handle:
+        return _pdf(pack, handle, f"{name}.pdf")
+    with handle:
+        pages = pack.item_range(number)
+        if pages is None:
+            raise Http404("That item has no papers in the pack.")
         reader = PdfReader(io.BytesIO(handle.read()))
     writer = PdfWriter()
     for index in range(pages[0] - 1, pages[1]):

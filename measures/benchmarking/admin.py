@@ -1,5 +1,6 @@
 """Benchmarking in the admin: areas, comparator groups (custom ones too) and indicators."""
 
+from django import forms
 from django.contrib import admin
 
 from measures.benchmarking.models import (
@@ -10,6 +11,7 @@ from measures.benchmarking.models import (
     GroupValue,
     MeasureBenchmark,
 )
+from scrutiny.formsets import UniqueRowsFormSet
 
 
 @admin.register(Area)
@@ -21,12 +23,14 @@ class AreaAdmin(admin.ModelAdmin):
 
 
 class GroupMemberInline(admin.TabularInline):
+    formset = UniqueRowsFormSet
     model = GroupMember
     extra = 1
     autocomplete_fields = ["area"]
 
 
 class GroupValueInline(admin.TabularInline):
+    formset = UniqueRowsFormSet
     model = GroupValue
     extra = 0
     fields = ["indicator", "measure", "period", "value", "label", "source"]
@@ -42,8 +46,24 @@ class ComparatorGroupAdmin(admin.ModelAdmin):
     inlines = [GroupMemberInline, GroupValueInline]
 
 
+class BenchmarkIndicatorForm(forms.ModelForm):
+    class Meta:
+        model = BenchmarkIndicator
+        fields = ["source_filters"]  # the admin adds the rest
+
+    def clean_source_filters(self) -> dict:
+        # An emptied box means no filters (the column cannot hold "null").
+        filters = self.cleaned_data.get("source_filters") or {}
+        if not isinstance(filters, dict):
+            raise forms.ValidationError(
+                'Write the filters as {"column": "value", …}, or leave the box empty.'
+            )
+        return filters
+
+
 @admin.register(BenchmarkIndicator)
 class BenchmarkIndicatorAdmin(admin.ModelAdmin):
+    form = BenchmarkIndicatorForm
     list_display = ["code", "title", "source", "polarity", "decimal_places", "banded"]
     list_filter = ["source", "polarity", "banded", "topic"]
     search_fields = ["code", "title", "topic"]

@@ -1,13 +1,22 @@
 """Committees in the admin and on their pages: opening items, papers, uploads, addresses."""
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import IntegrityError, transaction
 from django.test import Client
 
-from committees.models import OPENING_ITEMS, Meeting, Membership, Paper, validate_pdf
+from committees.models import (
+    OPENING_ITEMS,
+    AgendaItem,
+    Meeting,
+    Membership,
+    Paper,
+    validate_pdf,
+)
 from scrutiny.roles import Role
 
 pytestmark = pytest.mark.django_db
@@ -241,3 +250,80 @@ def test_an_uploaded_exempt_pdf_is_served_only_to_those_entitled(
     response = client.get(url)
     assert response["Content-Type"] == "application/pdf"
     assert b"Exempt contract figures" in b"".join(response.streaming_content)
+
+
+def _item_form(client: Client, item: AgendaItem) -> dict[str, list[str]]:
+    from tests.scrutiny.form_reader import read_form, submission
+
+    url = f"/admin/committees/agendaitem/{item.pk}/change/"
+    return submission(read_form(client.get(url).content.decode()))
+
+
+def _with_new_paper(data: dict, letter: str, title: str) -> dict:
+    index = int(data["papers-TOTAL_FORMS"][0])
+    return {
+        **data,
+        "papers-TOTAL_FORMS": [str(index + 1)],
+        f"papers-{index}-kind": ["appendix"],
+        f"papers-{index}-letter": [letter],
+        f"papers-{index}-title": [title],
+        f"papers-{index}-text": [""],
+        f"papers-{index}-generated": [""],
+        f"papers-{index}-exempt_paragraph": [""],
+    }
+
+
+def _stored_papers(settings) -> set[str]:
+    folder = Path(settings.MEDIA_ROOT) / "papers"
+    return {p.name for p in folder.iterdir()} if folder.exists() else set()
+
+
+def test_a_second_appendix_with_a_used_letter_is_a_form_error_and_leaves_no_file(
+    client: Client, exempt_meeting, make_user, settings
+) -> None:
+    item = exempt_meeting.items.get(number=8)
+    client.force_login(make_user(username="scrutiny", role=Role.SCRUTINY_OFFICER))
+    data = _with_new_paper(_item_form(client, item), "D", "Contract performance, revised")
+    index = int(data["papers-TOTAL_FORMS"][0]) - 1
+    upload = SimpleUploadedFile("revised.pdf", b"%PDF-1.7\n%%EOF\n", "application/pdf")
+    before = _stored_papers(settings)
+    response = client.post(
+        f"/admin/committees/agendaitem/{item.pk}/change/",
+        {**data, f"papers-{index}-file": upload},
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Another row has the same letter" in page
+    assert "Contract performance, revised" in page  # what was typed is still there
+    assert item.papers.count() == 2
+    assert _stored_papers(settings) == before
+
+
+def test_two_new_appendices_with_one_letter_are_a_form_error(
+    client: Client, exempt_meeting, make_user
+) -> None:
+    item = exempt_meeting.items.get(number=8)
+    client.force_login(make_user(username="scrutiny", role=Role.SCRUTINY_OFFICER))
+    data = _with_new_paper(_item_form(client, item), "E", "Placements")
+    data = _with_new_paper(data, "E", "Placement costs")
+    response = client.post(f"/admin/committees/agendaitem/{item.pk}/change/", data)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Another row has the same letter" in page
+    assert "Placements" in page and "Placement costs" in page
+    assert item.papers.count() == 2
+
+
+def test_a_paper_whose_save_fails_takes_its_new_file_with_it(exempt_meeting, settings) -> None:
+    item = exempt_meeting.items.get(number=8)
+    before = _stored_papers(settings)
+    clash = Paper(
+        item=item,
+        kind="appendix",
+        letter="D",
+        title="A second D",
+        file=SimpleUploadedFile("d.pdf", b"%PDF-1.7\n%%EOF\n"),
+    )
+    with pytest.raises(IntegrityError), transaction.atomic():
+        clash.save()
+    assert _stored_papers(settings) == before

@@ -282,3 +282,31 @@ def test_measures_are_listed_by_ambition_and_outcome(client: Client, demo) -> No
     client.force_login(demo["officer"])
     page = client.get("/admin/measures/measure/").content.decode()
     assert page.index("FTE-YJ") < page.index("LAC-RATE") < page.index("EYFS-GLD")
+
+
+def test_a_year_twice_in_the_measures_targets_is_a_form_error_that_keeps_the_rows(
+    client: Client, demo
+) -> None:
+    from tests.scrutiny.form_reader import read_form, submission
+
+    measure = Measure.objects.get(reference="LAC-RATE")
+    client.force_login(demo["lead"])
+    url = f"/admin/measures/measure/{measure.pk}/change/"
+    data = submission(read_form(client.get(url).content.decode()))
+    index = int(data["targets-TOTAL_FORMS"][0])
+    for offset, value in enumerate(("46", "44")):
+        row = f"targets-{index + offset}-"
+        data |= {
+            f"{row}year": ["2018/19"],
+            f"{row}quarter": [""],
+            f"{row}value": [value],
+            f"{row}band_low": [""],
+            f"{row}band_high": [""],
+        }
+    data["targets-TOTAL_FORMS"] = [str(index + 2)]
+    response = client.post(url, data)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "This measure already has a target for that year." in page
+    assert 'value="46"' in page and 'value="44"' in page
+    assert not measure.targets.filter(year=2018).exists()

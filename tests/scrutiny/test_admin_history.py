@@ -13,7 +13,7 @@ from django.test import Client
 from committees.models import Action, AgendaItem, Meeting
 from measures.models import Actual, Measure, State, Target
 from scrutiny.roles import Role
-from tests.scrutiny.admin_forms import read_form, submission
+from tests.scrutiny.form_reader import read_form, submission
 
 pytestmark = pytest.mark.django_db
 
