@@ -8,8 +8,9 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.core.exceptions import PermissionDenied
-from django.db.models import OuterRef, Q, QuerySet, Subquery
-from django.http import HttpRequest, HttpResponse
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import reverse
 from django.utils import timezone
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
@@ -23,11 +24,19 @@ from measures.models import (
     Outcome,
     State,
     Target,
+    TargetChange,
     rating_scheme,
 )
 from measures.periods import FinancialYear, Period
 from measures.rating import Status, rate
 from measures.resources import ActualResource
+from measures.target_changes import (
+    TargetChangeRefused,
+    approve_target_change,
+    is_target_lead,
+    reject_target_change,
+    save_target,
+)
 from measures.targets import describe_band, target_for
 from measures.units import format_target
 from measures.workflow import Action, NotAllowed, move
@@ -100,13 +109,40 @@ class TargetForm(forms.ModelForm):
         ]
 
 
+def pending_changes() -> Prefetch:
+    """Each target's change waiting for approval, fetched with the targets in one query."""
+    return Prefetch(
+        "changes",
+        queryset=TargetChange.objects.pending().select_related("proposed_by", "measure"),
+        to_attr="pending_changes",
+    )
+
+
+def describe_change(change: TargetChange) -> str:
+    """A pending change in words, for staff: what, by whom, since when."""
+    by = change.proposed_by.get_username() if change.proposed_by else "someone"
+    return (
+        f"{change.summary} (proposed by {by} on {change.proposed_at:%-d %B %Y}; "
+        "the approved target rates figures until a performance lead approves it)"
+    )
+
+
+def _pending_text(target: Target) -> str:
+    changes = getattr(target, "pending_changes", None)
+    if changes is None:
+        changes = list(target.changes.pending().select_related("proposed_by")) if target.pk else []
+    return describe_change(changes[0]) if changes else "None"
+
+
 class TargetInline(admin.StackedInline):
     formset = UniqueRowsFormSet
     model = Target
     form = TargetForm
     extra = 0
+    readonly_fields = ["pending_change"]
     fieldsets = [
         (None, {"fields": [("year", "quarter"), ("value", "band_low", "band_high")]}),
+        (None, {"fields": ["pending_change"]}),
         (
             "A target that follows a comparator",
             {
@@ -116,6 +152,13 @@ class TargetInline(admin.StackedInline):
         ),
         (None, {"fields": ["about_target", "about_target_range", "source"]}),
     ]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).prefetch_related(pending_changes())
+
+    @admin.display(description="Change waiting for approval")
+    def pending_change(self, target: Target) -> str:
+        return _pending_text(target)
 
 
 class FigureStateFilter(admin.SimpleListFilter):
@@ -200,7 +243,30 @@ class MeasureAdmin(GuardedHistoryAdmin):
             },
         ),
         ("About", {"fields": ["about_target_range", "about_benchmarking", "source"]}),
+        ("Target changes waiting for approval", {"fields": ["pending_target_changes"]}),
     ]
+
+    @admin.display(description="Waiting for a performance lead")
+    def pending_target_changes(self, measure: Measure) -> str:
+        if measure.pk is None:
+            return "None"
+        changes = measure.target_changes.pending().select_related("proposed_by", "measure")
+        return "; ".join(f"{c.financial_year_label}: {describe_change(c)}" for c in changes) or (
+            "None"
+        )
+
+    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
+        if formset.model is not Target:
+            super().save_formset(request, form, formset, change)
+            return
+        targets = formset.save(commit=False)
+        for target in formset.deleted_objects:
+            target.delete()
+        for target in targets:
+            held = save_target(target=target, by=request.user)
+            if held:
+                self.message_user(request, waiting_message(held), messages.INFO)
+        formset.save_m2m()
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         period = reporting_period()
@@ -223,7 +289,8 @@ class MeasureAdmin(GuardedHistoryAdmin):
         return State(measure.period_state).label if measure.period_state else "Not entered"
 
     def get_readonly_fields(self, request: HttpRequest, obj: Measure | None = None) -> list[str]:
-        return [] if request.user.has_perm("measures.add_measure") else self.lead_only_fields
+        lead = request.user.has_perm("measures.add_measure")
+        return ["pending_target_changes", *([] if lead else self.lead_only_fields)]
 
     def has_change_permission(self, request: HttpRequest, obj: Measure | None = None) -> bool:
         allowed = super().has_change_permission(request, obj)
@@ -232,19 +299,126 @@ class MeasureAdmin(GuardedHistoryAdmin):
         return obj.owner_id == request.user.pk
 
 
+def waiting_message(change: TargetChange) -> str:
+    return (
+        f"{change}: {change.measure.reference} already has published figures for "
+        f"{change.financial_year_label}, so your change waits for a performance lead's "
+        "approval. Until then the approved target keeps rating them."
+    )
+
+
 @admin.register(Target)
 class TargetAdmin(GuardedHistoryAdmin):
     form = TargetForm
-    list_display = ["measure", "financial_year", "quarter", "value", "band_low", "band_high"]
+    list_display = [
+        "measure",
+        "financial_year",
+        "quarter",
+        "value",
+        "band_low",
+        "band_high",
+        "pending_change",
+    ]
     list_filter = ["year", "measure__owner"]
     list_select_related = ["measure"]
     search_fields = ["measure__reference", "measure__title"]
+    readonly_fields = ["pending_change"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).prefetch_related(pending_changes())
+
+    @admin.display(description="Change waiting for approval")
+    def pending_change(self, target: Target) -> str:
+        return _pending_text(target)
+
+    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        # Officers set targets for the measures they own, as they enter their figures.
+        if db_field.name == "measure" and not is_target_lead(request.user):
+            kwargs["queryset"] = Measure.objects.owned_by(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def has_change_permission(self, request: HttpRequest, obj: Target | None = None) -> bool:
         allowed = super().has_change_permission(request, obj)
-        if obj is None or not allowed or request.user.has_perm("measures.add_measure"):
+        if obj is None or not allowed or is_target_lead(request.user):
             return allowed
         return obj.measure.owner_id == request.user.pk
+
+    def save_model(self, request: HttpRequest, obj: Target, form: Any, change: bool) -> None:
+        obj._held = save_target(target=obj, by=request.user)  # type: ignore[attr-defined]
+
+    def log_addition(self, request: HttpRequest, obj: Target, message: Any) -> Any:
+        if getattr(obj, "_held", None) is None:
+            return super().log_addition(request, obj, message)
+        return None  # nothing was added yet: the proposal is its own record
+
+    def log_change(self, request: HttpRequest, obj: Target, message: Any) -> Any:
+        if getattr(obj, "_held", None) is None:
+            return super().log_change(request, obj, message)
+        return super().log_change(request, obj, "Proposed a change for approval.")
+
+    def response_add(self, request: HttpRequest, obj: Target, *args: Any) -> HttpResponse:
+        return self._held_response(request, obj) or super().response_add(request, obj, *args)
+
+    def response_change(self, request: HttpRequest, obj: Target) -> HttpResponse:
+        return self._held_response(request, obj) or super().response_change(request, obj)
+
+    def _held_response(self, request: HttpRequest, obj: Target) -> HttpResponse | None:
+        held = getattr(obj, "_held", None)
+        if held is None:
+            return None
+        self.message_user(request, waiting_message(held), messages.INFO)
+        return HttpResponseRedirect(reverse("admin:measures_targetchange_changelist"))
+
+
+@admin.register(TargetChange)
+class TargetChangeAdmin(admin.ModelAdmin):
+    """Changes to targets waiting for approval, and the record of those decided."""
+
+    list_display = [
+        "measure",
+        "financial_year_label",
+        "summary",
+        "state",
+        "proposed_by",
+        "proposed_at",
+        "decided_by",
+        "decided_at",
+    ]
+    list_filter = ["state", "year"]
+    list_select_related = ["measure", "proposed_by", "decided_by"]
+    search_fields = ["measure__reference", "measure__title"]
+    actions = ["approve", "reject"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # changes are proposed from the target pages
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False  # approved or rejected by the actions, never edited
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False  # kept as the record of who proposed and who decided
+
+    def has_decide_permission(self, request: HttpRequest) -> bool:
+        return is_target_lead(request.user)
+
+    def _decide(self, request: HttpRequest, queryset: QuerySet, decide: Any, verb: str) -> None:
+        done = 0
+        for change in queryset:
+            try:
+                decide(change=change, by=request.user)
+                done += 1
+            except TargetChangeRefused as refusal:
+                self.message_user(request, str(refusal), messages.ERROR)
+        if done:
+            self.message_user(request, f"{done} target change(s) {verb}.", messages.SUCCESS)
+
+    @admin.action(description="Approve the selected target changes", permissions=["decide"])
+    def approve(self, request: HttpRequest, queryset: QuerySet) -> None:
+        self._decide(request, queryset, approve_target_change, "approved")
+
+    @admin.action(description="Reject the selected target changes", permissions=["decide"])
+    def reject(self, request: HttpRequest, queryset: QuerySet) -> None:
+        self._decide(request, queryset, reject_target_change, "rejected")
 
 
 class PeriodField(forms.CharField):
