@@ -1,5 +1,7 @@
 """Officers' entry of measures, targets and quarterly figures, with sign-off and history."""
 
+import csv
+import io
 from decimal import Decimal
 from typing import Any
 
@@ -10,12 +12,14 @@ from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.urls import reverse
+from django.urls import URLPattern, path, reverse
 from django.utils import timezone
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
+from openpyxl import Workbook
 
 from measures.checks import resolved_value
+from measures.dashboard import latest_published_period
 from measures.models import (
     Actual,
     Ambition,
@@ -29,7 +33,15 @@ from measures.models import (
 )
 from measures.periods import FinancialYear, Period
 from measures.rating import Status, rate
-from measures.resources import ActualResource
+from measures.resources import (
+    ActualResource,
+    ReturnCSV,
+    ReturnXLSX,
+    preview_rows,
+    result_problems,
+    return_template,
+)
+from measures.tabular import TableError
 from measures.target_changes import (
     TargetChangeRefused,
     approve_target_change,
@@ -521,13 +533,45 @@ def entry_context(measure: Measure, period: Period | None, figures: dict[str, An
     }
 
 
+def template_workbook(headers: list[str], rows: list[list[str]], measures: Any) -> bytes:
+    """The return template as Excel: the return on the first sheet, the measures on another."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Return"
+    for values in [headers, *rows]:
+        sheet.append(values)
+    about = book.create_sheet("Your measures")
+    about.append(["measure", "title", "unit", "decimal places", "reported"])
+    for measure in measures:
+        yearly = f"once a year, in Q{measure.due_quarter}"
+        reported = "quarterly" if measure.is_quarterly else yearly
+        about.append(
+            [
+                measure.reference,
+                measure.title,
+                measure.unit_kind.label,
+                measure.decimal_places,
+                reported,
+            ]
+        )
+    for cells in (*sheet.iter_rows(), *about.iter_rows()):
+        for cell in cells:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # text stays text, even if it starts with "="
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
 @admin.register(Actual)
 class ActualAdmin(ImportExportMixin, GuardedHistoryAdmin):
     form = ActualForm
     resource_classes = [ActualResource]
-    import_formats = [CSV, XLSX]
+    # Uploads are read by the same reader as import_return, so rows are numbered alike.
+    import_formats = [ReturnCSV, ReturnXLSX]
     export_formats = [CSV, XLSX]
     change_form_template = "admin/measures/actual/change_form.html"
+    import_template_name = "admin/measures/actual/import.html"
     list_display = [
         "measure_reference",
         "measure_title",
@@ -720,6 +764,61 @@ class ActualAdmin(ImportExportMixin, GuardedHistoryAdmin):
         measure_id = request.GET.get("measure", "")
         measure = Measure.objects.filter(pk=measure_id).first() if measure_id.isdigit() else None
         return measure, reporting_period(), {}
+
+    def get_urls(self) -> list[URLPattern]:
+        template = path(
+            "import/template.<str:fmt>",
+            self.admin_site.admin_view(self.import_template_view),
+            name="measures_actual_import_template",
+        )
+        return [template, *super().get_urls()]
+
+    def import_template_view(self, request: HttpRequest, fmt: str) -> HttpResponse:
+        """A return to fill in: the headings, an example row and the user's own measures."""
+        if not self.has_import_permission(request) or fmt not in ("csv", "xlsx"):
+            raise PermissionDenied
+        measures = Measure.objects.filter(is_current=True).in_council_order()
+        if not is_lead(request):
+            measures = measures.owned_by(request.user)
+        latest = latest_published_period()
+        period = latest.next() if latest else reporting_period()
+        headers, rows = return_template(measures=list(measures), period=period)
+        name = f"return-{period.label.replace('/', '-').replace(' ', '-')}.{fmt}"
+        if fmt == "xlsx":
+            response = HttpResponse(
+                template_workbook(headers, rows, measures),
+                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            )
+        else:
+            out = io.StringIO()
+            csv.writer(out, lineterminator="\r\n").writerows([headers, *rows])
+            response = HttpResponse(
+                "\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8"
+            )
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
+
+    def import_action(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
+        response = super().import_action(request, **kwargs)
+        context = getattr(response, "context_data", None) or {}
+        result = context.get("result")
+        if result is not None:
+            # Every problem as text, by spreadsheet row, exactly as import_return words it.
+            context["problems"] = result_problems(
+                result, row_numbers=getattr(result, "row_numbers", None)
+            )
+            context["preview"] = preview_rows(result)
+        return response
+
+    def get_import_data_kwargs(self, **kwargs: Any) -> dict[str, Any]:
+        # The preview rates each row's figure, so it needs the row's unsaved figure.
+        return {**super().get_import_data_kwargs(**kwargs), "retain_instance_in_row_result": True}
+
+    def add_data_read_fail_error_to_form(self, form: Any, e: Exception) -> None:
+        if isinstance(e, TableError):
+            form.add_error("import_file", str(e))
+        else:
+            super().add_data_read_fail_error_to_form(form, e)
 
     def get_import_resource_kwargs(self, request: HttpRequest, **kwargs: Any) -> dict[str, Any]:
         # Uploaded returns start as drafts of the uploader's own measures, like typed ones.

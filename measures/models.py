@@ -301,6 +301,23 @@ class Target(models.Model):
     def financial_year(self) -> FinancialYear:
         return FinancialYear(self.year)
 
+    def _shown_as(self) -> tuple[Unit, int]:
+        """The unit and places to write this target's numbers in, in a message.
+
+        A measure being imported may not be saved yet, or not chosen yet in a form; on a
+        measure's admin page its own unit and places may be mid-correction, and invalid.
+        """
+        measure = getattr(self, "measure", None)
+        places = getattr(measure, "decimal_places", None)
+        if (
+            measure is None
+            or measure.unit not in {unit.value for unit in Unit}
+            or not isinstance(places, int)
+            or not 0 <= places <= 4
+        ):
+            return Unit.NUMBER, 4
+        return measure.unit_kind, places
+
     @property
     def derivation(self) -> str:
         """How a comparator-following target was set, in words; empty for a fixed target."""
@@ -322,9 +339,7 @@ class Target(models.Model):
                 "Enter the target, or choose the comparator it follows."
             )
         if self.value is not None:
-            # A measure being imported may not be saved yet, or not chosen yet in a form.
-            measure = getattr(self, "measure", None)
-            unit, dp = (measure.unit_kind, measure.decimal_places) if measure else (Unit.NUMBER, 4)
+            unit, dp = self._shown_as()
             target = format_target(self.value, unit, dp)
             if self.band_low is not None and self.band_low > self.value:
                 low = format_target(self.band_low, unit, dp)

@@ -1,6 +1,5 @@
 """Benchmarking in the admin: areas, comparator groups (custom ones too) and indicators."""
 
-from django import forms
 from django.contrib import admin
 
 from measures.benchmarking.models import (
@@ -46,24 +45,8 @@ class ComparatorGroupAdmin(admin.ModelAdmin):
     inlines = [GroupMemberInline, GroupValueInline]
 
 
-class BenchmarkIndicatorForm(forms.ModelForm):
-    class Meta:
-        model = BenchmarkIndicator
-        fields = ["source_filters"]  # the admin adds the rest
-
-    def clean_source_filters(self) -> dict:
-        # An emptied box means no filters (the column cannot hold "null").
-        filters = self.cleaned_data.get("source_filters") or {}
-        if not isinstance(filters, dict):
-            raise forms.ValidationError(
-                'Write the filters as {"column": "value", …}, or leave the box empty.'
-            )
-        return filters
-
-
 @admin.register(BenchmarkIndicator)
 class BenchmarkIndicatorAdmin(admin.ModelAdmin):
-    form = BenchmarkIndicatorForm
     list_display = ["code", "title", "source", "polarity", "decimal_places", "banded"]
     list_filter = ["source", "polarity", "banded", "topic"]
     search_fields = ["code", "title", "topic"]
