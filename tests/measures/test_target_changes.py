@@ -266,3 +266,25 @@ def test_the_database_holds_at_most_one_pending_change_per_target(lac) -> None:
 def test_which_changes_need_approval(lac, who: Role, years: set[int], expected: bool) -> None:
     user = lac["officer"] if who is Role.OFFICER else lac["lead"]
     assert needs_approval(measure=lac["measure"], years=years, by=user) is expected
+
+
+def test_an_officer_cannot_change_targets_on_someone_elses_measure_page(
+    client: Client, lac
+) -> None:
+    from tests.scrutiny.form_reader import read_form, submission
+
+    others = Measure.objects.get(reference="EYFS-GLD")
+    lead = Client()
+    lead.force_login(lac["lead"])
+    url = f"/admin/measures/measure/{others.pk}/change/"
+    data = submission(read_form(lead.get(url).content.decode()))
+    index = int(data["targets-TOTAL_FORMS"][0])
+    data |= {
+        f"targets-{index}-year": ["2019/20"],
+        f"targets-{index}-value": ["75"],
+        "targets-TOTAL_FORMS": [str(index + 1)],
+    }
+    client.force_login(lac["officer"])
+    assert client.post(url, data).status_code == 403
+    assert not others.targets.filter(year=2019).exists()
+    assert not TargetChange.objects.exists()
