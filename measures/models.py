@@ -385,12 +385,11 @@ class TargetChangeQuerySet(models.QuerySet["TargetChange"]):
 
 
 class TargetChange(models.Model):
-    """A change to a target, or a new target, waiting for a performance lead's approval.
+    """A change to a target, or a new target, waiting for (or given) a lead's decision."""
 
-    Made when an officer changes the target of a year that already has published figures:
-    the approved target keeps rating until a lead approves the change (it then becomes the
-    target) or rejects it. Kept afterwards as the record of who proposed and who decided.
-    """
+    # Made when an officer changes the target of a year that already has published figures:
+    # the approved target keeps rating until a lead approves the change (it then becomes the
+    # target) or rejects it. Kept afterwards as the record of who proposed and who decided.
 
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="target_changes")
     target = models.ForeignKey(
