@@ -13,11 +13,9 @@ from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.html import format_html
 from django.views.decorators.http import require_POST
-from simple_history.admin import SimpleHistoryAdmin
 
 from committees.access import can_see_agenda
 from committees.models import (
-    OPENING_ITEMS,
     Action,
     ActionUpdate,
     AgendaItem,
@@ -47,12 +45,16 @@ from committees.publication import (
     withdraw_minutes,
     withdraw_packs_printing,
 )
+from committees.services import add_opening_items
+from scrutiny.admin_history import GuardedHistoryAdmin
+from scrutiny.formsets import UniqueRowsFormSet
 
 PUBLISH_PERMISSION = "committees.publish_meeting"
 EXEMPT_PERMISSION = "committees.view_exempt_paper"
 
 
 class MembershipInline(admin.TabularInline):
+    formset = UniqueRowsFormSet
     model = Membership
     extra = 1
     autocomplete_fields = ["person"]
@@ -76,6 +78,7 @@ class PersonAdmin(admin.ModelAdmin):
 
 
 class AgendaItemInline(admin.TabularInline):
+    formset = UniqueRowsFormSet
     model = AgendaItem
     fk_name = "meeting"
     extra = 1
@@ -89,6 +92,7 @@ class AgendaItemInline(admin.TabularInline):
 
 
 class AttendanceInline(admin.TabularInline):
+    formset = UniqueRowsFormSet
     model = Attendance
     extra = 0
     autocomplete_fields = ["person", "substitute_for"]
@@ -151,7 +155,7 @@ class PackInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(SimpleHistoryAdmin):
+class MeetingAdmin(GuardedHistoryAdmin):
     list_display = ["committee", "date", "start", "venue", "state", "agenda_status"]
     list_filter = ["committee", "state"]
     date_hierarchy = "date"
@@ -164,20 +168,13 @@ class MeetingAdmin(SimpleHistoryAdmin):
             return f"Published {timezone.localdate(meeting.agenda_published_at):%-d %b %Y}"
         return f"Not published (due by {meeting.publication_deadline:%-d %b %Y})"
 
-    def save_model(self, request: HttpRequest, obj: Meeting, form: Any, change: bool) -> None:
-        super().save_model(request, obj, form, change)
+    def save_related(
+        self, request: HttpRequest, form: Any, formsets: list[Any], change: bool
+    ) -> None:
+        super().save_related(request, form, formsets, change)
         if not change:
-            previous = (
-                Meeting.objects.filter(committee=obj.committee, date__lt=obj.date)
-                .order_by("-date", "-sequence")
-                .first()
-            )
-            # Every agenda opens the same way; the items stay editable.
-            for number, title in enumerate(OPENING_ITEMS, 1):
-                defaults: dict[str, Any] = {"title": title}
-                if title.startswith("Minutes"):
-                    defaults["minutes_of"] = previous
-                AgendaItem.objects.get_or_create(meeting=obj, number=number, defaults=defaults)
+            # After the typed rows, so that a number the officer typed keeps their item.
+            add_opening_items(meeting=form.instance)
 
     def get_urls(self) -> list[URLPattern]:
         def view(name: str, function: Any) -> URLPattern:
@@ -319,6 +316,7 @@ class MeetingAdmin(SimpleHistoryAdmin):
 class PaperInline(admin.StackedInline):
     """The papers the user may read (drafts only for those preparing the agenda)."""
 
+    formset = UniqueRowsFormSet
     model = Paper
     extra = 0
     fields = [
@@ -357,12 +355,14 @@ class PaperInline(admin.StackedInline):
 
 
 class DeclarationInline(admin.TabularInline):
+    formset = UniqueRowsFormSet
     model = Declaration
     extra = 0
     autocomplete_fields = ["person"]
 
 
 class MinuteInline(admin.StackedInline):
+    formset = UniqueRowsFormSet
     model = Minute
     extra = 0
 
@@ -372,6 +372,7 @@ class MinuteInline(admin.StackedInline):
 
 
 class ActionInline(admin.TabularInline):
+    formset = UniqueRowsFormSet
     model = Action
     extra = 0
     autocomplete_fields = ["owner"]
@@ -439,12 +440,13 @@ class AgendaItemAdmin(admin.ModelAdmin):
 
 
 class ActionUpdateInline(admin.TabularInline):
+    formset = UniqueRowsFormSet
     model = ActionUpdate
     extra = 1
 
 
 @admin.register(Action)
-class ActionAdmin(SimpleHistoryAdmin):
+class ActionAdmin(GuardedHistoryAdmin):
     list_display = ["what", "owner", "due", "state"]
     list_filter = ["state", "item__meeting__committee"]
     inlines = [ActionUpdateInline]

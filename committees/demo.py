@@ -24,6 +24,7 @@ from committees.models import (
     WorkProgrammeItem,
 )
 from committees.publication import publish_agenda
+from committees.services import add_opening_items
 from measures.models import Measure
 
 DEMO_FILE = (
@@ -122,6 +123,8 @@ def load_demo_committees(*, path: Path = DEMO_FILE, member_user: Any = None) -> 
                     exempt_paragraph=paper.get("exempt_paragraph"),
                     generated=paper.get("generated", ""),
                 )
+        # Meetings the papers give no agenda for start as any new meeting does.
+        add_opening_items(meeting=meeting)
         for raw_attendance in raw.get("attendance", []):
             Attendance.objects.create(
                 meeting=meeting,

@@ -420,6 +420,16 @@ class Paper(models.Model):
             return f"Appendix {self.letter}: {self.title}"
         return self.title
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        new_file = bool(self.file) and not self.file._committed
+        try:
+            super().save(*args, **kwargs)
+        except Exception:
+            # The upload was written before the row was refused: leave no orphan on disk.
+            if new_file and self.file._committed:
+                self.file.storage.delete(self.file.name)
+            raise
+
     def get_absolute_url(self) -> str:
         return reverse("paper", args=[self.key])
 

@@ -1,17 +1,24 @@
 """Officers' entry of measures, targets and quarterly figures, with sign-off and history."""
 
+import csv
+import io
 from decimal import Decimal
 from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
-from django.db.models import OuterRef, Q, QuerySet, Subquery
-from django.http import HttpRequest
+from django.contrib.admin import helpers
+from django.contrib.admin.utils import flatten_fieldsets, unquote
+from django.core.exceptions import PermissionDenied
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import URLPattern, path, reverse
 from django.utils import timezone
 from import_export.admin import ImportExportMixin
-from import_export.formats.base_formats import CSV, XLSX
-from simple_history.admin import SimpleHistoryAdmin
+from openpyxl import Workbook
 
+from measures.checks import resolved_value
+from measures.dashboard import latest_published_period
 from measures.models import (
     Actual,
     Ambition,
@@ -20,15 +27,33 @@ from measures.models import (
     Outcome,
     State,
     Target,
+    TargetChange,
     rating_scheme,
 )
 from measures.periods import FinancialYear, Period
 from measures.rating import Status, rate
-from measures.resources import ActualResource
+from measures.resources import (
+    ActualResource,
+    ReturnCSV,
+    ReturnXLSX,
+    preview_rows,
+    result_problems,
+    return_template,
+)
 from measures.spreadsheets import SafeCSV, SafeXLSX
+from measures.tabular import TableError
+from measures.target_changes import (
+    TargetChangeRefused,
+    approve_target_change,
+    is_target_lead,
+    reject_target_change,
+    save_target,
+)
 from measures.targets import describe_band, target_for
 from measures.units import format_target
 from measures.workflow import Action, NotAllowed, move
+from scrutiny.admin_history import GuardedHistoryAdmin
+from scrutiny.formsets import UniqueRowsFormSet
 
 FIGURE_FIELDS = ("value", "numerator", "denominator", "forecast")
 
@@ -96,12 +121,40 @@ class TargetForm(forms.ModelForm):
         ]
 
 
+def pending_changes() -> Prefetch:
+    """Each target's change waiting for approval, fetched with the targets in one query."""
+    return Prefetch(
+        "changes",
+        queryset=TargetChange.objects.pending().select_related("proposed_by", "measure"),
+        to_attr="pending_changes",
+    )
+
+
+def describe_change(change: TargetChange) -> str:
+    """A pending change in words, for staff: what, by whom, since when."""
+    by = change.proposed_by.get_username() if change.proposed_by else "someone"
+    return (
+        f"{change.summary} (proposed by {by} on {change.proposed_at:%-d %B %Y}; "
+        "the approved target rates figures until a performance lead approves it)"
+    )
+
+
+def _pending_text(target: Target) -> str:
+    changes = getattr(target, "pending_changes", None)
+    if changes is None:
+        changes = list(target.changes.pending().select_related("proposed_by")) if target.pk else []
+    return describe_change(changes[0]) if changes else "None"
+
+
 class TargetInline(admin.StackedInline):
+    formset = UniqueRowsFormSet
     model = Target
     form = TargetForm
     extra = 0
+    readonly_fields = ["pending_change"]
     fieldsets = [
         (None, {"fields": [("year", "quarter"), ("value", "band_low", "band_high")]}),
+        (None, {"fields": ["pending_change"]}),
         (
             "A target that follows a comparator",
             {
@@ -111,6 +164,13 @@ class TargetInline(admin.StackedInline):
         ),
         (None, {"fields": ["about_target", "about_target_range", "source"]}),
     ]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).prefetch_related(pending_changes())
+
+    @admin.display(description="Change waiting for approval")
+    def pending_change(self, target: Target) -> str:
+        return _pending_text(target)
 
 
 class FigureStateFilter(admin.SimpleListFilter):
@@ -147,7 +207,7 @@ class FigureStateFilter(admin.SimpleListFilter):
 
 
 @admin.register(Measure)
-class MeasureAdmin(SimpleHistoryAdmin):
+class MeasureAdmin(GuardedHistoryAdmin):
     list_display = [
         "reference",
         "title",
@@ -195,7 +255,30 @@ class MeasureAdmin(SimpleHistoryAdmin):
             },
         ),
         ("About", {"fields": ["about_target_range", "about_benchmarking", "source"]}),
+        ("Target changes waiting for approval", {"fields": ["pending_target_changes"]}),
     ]
+
+    @admin.display(description="Waiting for a performance lead")
+    def pending_target_changes(self, measure: Measure) -> str:
+        if measure.pk is None:
+            return "None"
+        changes = measure.target_changes.pending().select_related("proposed_by", "measure")
+        return "; ".join(f"{c.financial_year_label}: {describe_change(c)}" for c in changes) or (
+            "None"
+        )
+
+    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
+        if formset.model is not Target:
+            super().save_formset(request, form, formset, change)
+            return
+        targets = formset.save(commit=False)
+        for target in formset.deleted_objects:
+            target.delete()
+        for target in targets:
+            held = save_target(target=target, by=request.user)
+            if held:
+                self.message_user(request, waiting_message(held), messages.INFO)
+        formset.save_m2m()
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         period = reporting_period()
@@ -218,7 +301,8 @@ class MeasureAdmin(SimpleHistoryAdmin):
         return State(measure.period_state).label if measure.period_state else "Not entered"
 
     def get_readonly_fields(self, request: HttpRequest, obj: Measure | None = None) -> list[str]:
-        return [] if request.user.has_perm("measures.add_measure") else self.lead_only_fields
+        lead = request.user.has_perm("measures.add_measure")
+        return ["pending_target_changes", *([] if lead else self.lead_only_fields)]
 
     def has_change_permission(self, request: HttpRequest, obj: Measure | None = None) -> bool:
         allowed = super().has_change_permission(request, obj)
@@ -227,19 +311,126 @@ class MeasureAdmin(SimpleHistoryAdmin):
         return obj.owner_id == request.user.pk
 
 
+def waiting_message(change: TargetChange) -> str:
+    return (
+        f"{change}: {change.measure.reference} already has published figures for "
+        f"{change.financial_year_label}, so your change waits for a performance lead's "
+        "approval. Until then the approved target keeps rating them."
+    )
+
+
 @admin.register(Target)
-class TargetAdmin(SimpleHistoryAdmin):
+class TargetAdmin(GuardedHistoryAdmin):
     form = TargetForm
-    list_display = ["measure", "financial_year", "quarter", "value", "band_low", "band_high"]
+    list_display = [
+        "measure",
+        "financial_year",
+        "quarter",
+        "value",
+        "band_low",
+        "band_high",
+        "pending_change",
+    ]
     list_filter = ["year", "measure__owner"]
     list_select_related = ["measure"]
     search_fields = ["measure__reference", "measure__title"]
+    readonly_fields = ["pending_change"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).prefetch_related(pending_changes())
+
+    @admin.display(description="Change waiting for approval")
+    def pending_change(self, target: Target) -> str:
+        return _pending_text(target)
+
+    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        # Officers set targets for the measures they own, as they enter their figures.
+        if db_field.name == "measure" and not is_target_lead(request.user):
+            kwargs["queryset"] = Measure.objects.owned_by(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def has_change_permission(self, request: HttpRequest, obj: Target | None = None) -> bool:
         allowed = super().has_change_permission(request, obj)
-        if obj is None or not allowed or request.user.has_perm("measures.add_measure"):
+        if obj is None or not allowed or is_target_lead(request.user):
             return allowed
         return obj.measure.owner_id == request.user.pk
+
+    def save_model(self, request: HttpRequest, obj: Target, form: Any, change: bool) -> None:
+        obj._held = save_target(target=obj, by=request.user)  # type: ignore[attr-defined]
+
+    def log_addition(self, request: HttpRequest, obj: Target, message: Any) -> Any:
+        if getattr(obj, "_held", None) is None:
+            return super().log_addition(request, obj, message)
+        return None  # nothing was added yet: the proposal is its own record
+
+    def log_change(self, request: HttpRequest, obj: Target, message: Any) -> Any:
+        if getattr(obj, "_held", None) is None:
+            return super().log_change(request, obj, message)
+        return super().log_change(request, obj, "Proposed a change for approval.")
+
+    def response_add(self, request: HttpRequest, obj: Target, *args: Any) -> HttpResponse:
+        return self._held_response(request, obj) or super().response_add(request, obj, *args)
+
+    def response_change(self, request: HttpRequest, obj: Target) -> HttpResponse:
+        return self._held_response(request, obj) or super().response_change(request, obj)
+
+    def _held_response(self, request: HttpRequest, obj: Target) -> HttpResponse | None:
+        held = getattr(obj, "_held", None)
+        if held is None:
+            return None
+        self.message_user(request, waiting_message(held), messages.INFO)
+        return HttpResponseRedirect(reverse("admin:measures_targetchange_changelist"))
+
+
+@admin.register(TargetChange)
+class TargetChangeAdmin(admin.ModelAdmin):
+    """Changes to targets waiting for approval, and the record of those decided."""
+
+    list_display = [
+        "measure",
+        "financial_year_label",
+        "summary",
+        "state",
+        "proposed_by",
+        "proposed_at",
+        "decided_by",
+        "decided_at",
+    ]
+    list_filter = ["state", "year"]
+    list_select_related = ["measure", "proposed_by", "decided_by"]
+    search_fields = ["measure__reference", "measure__title"]
+    actions = ["approve", "reject"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # changes are proposed from the target pages
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False  # approved or rejected by the actions, never edited
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False  # kept as the record of who proposed and who decided
+
+    def has_decide_permission(self, request: HttpRequest) -> bool:
+        return is_target_lead(request.user)
+
+    def _decide(self, request: HttpRequest, queryset: QuerySet, decide: Any, verb: str) -> None:
+        done = 0
+        for change in queryset:
+            try:
+                decide(change=change, by=request.user)
+                done += 1
+            except TargetChangeRefused as refusal:
+                self.message_user(request, str(refusal), messages.ERROR)
+        if done:
+            self.message_user(request, f"{done} target change(s) {verb}.", messages.SUCCESS)
+
+    @admin.action(description="Approve the selected target changes", permissions=["decide"])
+    def approve(self, request: HttpRequest, queryset: QuerySet) -> None:
+        self._decide(request, queryset, approve_target_change, "approved")
+
+    @admin.action(description="Reject the selected target changes", permissions=["decide"])
+    def reject(self, request: HttpRequest, queryset: QuerySet) -> None:
+        self._decide(request, queryset, reject_target_change, "rejected")
 
 
 class PeriodField(forms.CharField):
@@ -294,13 +485,20 @@ class ActualForm(forms.ModelForm):
                     f"{measure.reference} already has a figure for {period.label}: "
                     "change that one instead.",
                 )
-        if "_preview" in self.data and not self.errors:
-            # Re-show the form with the status these figures would get, saving nothing.
-            raise forms.ValidationError(
-                "Not saved yet: the status these figures would get is shown above. "
-                "Save when you are ready."
-            )
         return data
+
+
+def figure_value(measure: Measure, period: Period, figures: dict[str, Any]) -> Decimal | None:
+    """The value a figure would be stored with: as typed, or worked out as saving does."""
+    typed = Actual(
+        measure=measure,
+        year=period.year,
+        quarter=period.quarter,
+        value=figures.get("value"),
+        numerator=figures.get("numerator"),
+        denominator=figures.get("denominator"),
+    )
+    return resolved_value(typed.facts())
 
 
 def entry_context(measure: Measure, period: Period | None, figures: dict[str, Any]) -> dict:
@@ -313,9 +511,9 @@ def entry_context(measure: Measure, period: Period | None, figures: dict[str, An
         .exclude(year=period.year if period else None, quarter=period.quarter if period else None)
         .order_by("-year", "-quarter")[:4]
     )
-    status = forecast_status = None
+    value = status = forecast_status = None
     if period:
-        value, forecast = figures.get("value"), figures.get("forecast")
+        value, forecast = figure_value(measure, period, figures), figures.get("forecast")
         terms = (target.value, target.band_low, target.band_high) if target else (None, None, None)
         scheme = rating_scheme()
         status = rate(value, *terms, polarity=measure.polarity_kind, scheme=scheme)
@@ -329,29 +527,52 @@ def entry_context(measure: Measure, period: Period | None, figures: dict[str, An
         "target_text": format_target(target.value, unit, dp) if target else "",
         "band_text": describe_band(target.band_low, target.band_high, unit, dp) if target else "",
         "recent": [(a.period.label, measure.format(a.value), a.covers) for a in recent],
+        "value_text": measure.format(value) if value is not None else "",
         "status": status,
         "forecast_status": forecast_status,
     }
 
 
-def _figures_from(data: Any) -> dict[str, Decimal | None]:
-    figures: dict[str, Decimal | None] = {}
-    for name in FIGURE_FIELDS:
-        try:
-            figures[name] = Decimal(str(data.get(name)).strip()) if data.get(name) else None
-        except ArithmeticError:
-            figures[name] = None
-    return figures
+def template_workbook(headers: list[str], rows: list[list[str]], measures: Any) -> bytes:
+    """The return template as Excel: the return on the first sheet, the measures on another."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Return"
+    for values in [headers, *rows]:
+        sheet.append(values)
+    about = book.create_sheet("Your measures")
+    about.append(["measure", "title", "unit", "decimal places", "reported"])
+    for measure in measures:
+        yearly = f"once a year, in Q{measure.due_quarter}"
+        reported = "quarterly" if measure.is_quarterly else yearly
+        about.append(
+            [
+                measure.reference,
+                measure.title,
+                measure.unit_kind.label,
+                measure.decimal_places,
+                reported,
+            ]
+        )
+    for cells in (*sheet.iter_rows(), *about.iter_rows()):
+        for cell in cells:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # text stays text, even if it starts with "="
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
 
 
 @admin.register(Actual)
-class ActualAdmin(ImportExportMixin, SimpleHistoryAdmin):
+class ActualAdmin(ImportExportMixin, GuardedHistoryAdmin):
     form = ActualForm
     resource_classes = [ActualResource]
-    import_formats = [CSV, XLSX]
+    # Uploads are read by the same reader as import_return, so rows are numbered alike.
+    import_formats = [ReturnCSV, ReturnXLSX]
     # Exported cells can never run as formulas (measures/spreadsheets.py).
     export_formats = [SafeCSV, SafeXLSX]
     change_form_template = "admin/measures/actual/change_form.html"
+    import_template_name = "admin/measures/actual/import.html"
     list_display = [
         "measure_reference",
         "measure_title",
@@ -412,10 +633,18 @@ class ActualAdmin(ImportExportMixin, SimpleHistoryAdmin):
             .select_related("measure")
             .prefetch_related("measure__targets")
         )
-        officer = request.user.has_perm("measures.submit_actual") and not is_lead(request)
-        if not officer:
+        if is_lead(request):
             return queryset
-        return queryset.filter(measure__owner=request.user)
+        if request.user.has_perm("measures.submit_actual"):
+            return queryset.filter(measure__owner=request.user)
+        # Other staff (scrutiny officers) read published figures only, as members do.
+        return queryset.filter(state=State.PUBLISHED)
+
+    def visible_history(self, request: HttpRequest, obj: Actual, records: QuerySet) -> QuerySet:
+        # Drafts are their owner's and the leads' working papers, in history as anywhere.
+        if is_lead(request) or obj.measure.owner_id == request.user.pk:
+            return records
+        return records.filter(state=State.PUBLISHED)
 
     def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
         if db_field.name == "measure" and not is_lead(request):
@@ -444,6 +673,70 @@ class ActualAdmin(ImportExportMixin, SimpleHistoryAdmin):
             messages.info(request, f"{obj} was returned to draft: submit it again when ready.")
         super().save_model(request, obj, form, change)
 
+    def changeform_view(
+        self,
+        request: HttpRequest,
+        object_id: str | None = None,
+        form_url: str = "",
+        extra_context: dict | None = None,
+    ) -> HttpResponse:
+        if request.method == "POST" and "_preview" in request.POST:
+            return self.preview_view(request, object_id, form_url, extra_context)
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def preview_view(
+        self,
+        request: HttpRequest,
+        object_id: str | None,
+        form_url: str,
+        extra_context: dict | None,
+    ) -> HttpResponse:
+        """The entry form again with the status its figures would get; nothing is saved."""
+        add = object_id is None
+        obj = None if add else self.get_object(request, unquote(object_id))
+        allowed = (
+            self.has_add_permission(request)
+            if add
+            else obj is not None and self.has_change_permission(request, obj)
+        )
+        if not allowed:
+            raise PermissionDenied
+        fieldsets = self.get_fieldsets(request, obj)
+        fields = flatten_fieldsets(fieldsets)
+        form_class = self.get_form(request, obj, change=not add, fields=fields)
+        form = form_class(request.POST, request.FILES, instance=obj)
+        if form.is_valid():
+            measure, period = form.cleaned_data["measure"], form.cleaned_data["period"]
+            entry = entry_context(measure, period, self._entry_subject(request, form, obj)[2])
+            figure = entry["value_text"] or "no figure"
+            self.message_user(
+                request,
+                f"Not saved yet: {measure.reference} {period.label} would be {figure}, "
+                f"{entry['status'].label}. Save when you are ready.",
+                messages.INFO,
+            )
+        admin_form = helpers.AdminForm(
+            form, list(fieldsets), {}, self.get_readonly_fields(request, obj), model_admin=self
+        )
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"{'Add' if add else 'Change'} {self.opts.verbose_name}",
+            "subtitle": str(obj) if obj else None,
+            "adminform": admin_form,
+            "object_id": object_id,
+            "original": obj,
+            "is_popup": False,
+            "to_field": None,
+            "media": self.media + admin_form.media,
+            "inline_admin_formsets": [],
+            "errors": helpers.AdminErrorList(form, []),
+            "preserved_filters": self.get_preserved_filters(request),
+            **(extra_context or {}),
+        }
+        return self.render_change_form(
+            request, context, add=add, change=not add, form_url=form_url, obj=obj
+        )
+
     def render_change_form(
         self,
         request: HttpRequest,
@@ -463,13 +756,70 @@ class ActualAdmin(ImportExportMixin, SimpleHistoryAdmin):
     ) -> tuple[Measure | None, Period | None, dict[str, Any]]:
         """The measure, period and figures the entry panel describes: as typed, or as saved."""
         if form.is_bound:
+            # Only what the form could read: a field with an error counts as empty.
             cleaned = getattr(form, "cleaned_data", {})
-            return cleaned.get("measure"), cleaned.get("period"), _figures_from(form.data)
+            figures = {name: cleaned.get(name) for name in FIGURE_FIELDS}
+            return cleaned.get("measure"), cleaned.get("period"), figures
         if obj:
             return obj.measure, obj.period, {name: getattr(obj, name) for name in FIGURE_FIELDS}
         measure_id = request.GET.get("measure", "")
         measure = Measure.objects.filter(pk=measure_id).first() if measure_id.isdigit() else None
         return measure, reporting_period(), {}
+
+    def get_urls(self) -> list[URLPattern]:
+        template = path(
+            "import/template.<str:fmt>",
+            self.admin_site.admin_view(self.import_template_view),
+            name="measures_actual_import_template",
+        )
+        return [template, *super().get_urls()]
+
+    def import_template_view(self, request: HttpRequest, fmt: str) -> HttpResponse:
+        """A return to fill in: the headings, an example row and the user's own measures."""
+        if not self.has_import_permission(request) or fmt not in ("csv", "xlsx"):
+            raise PermissionDenied
+        measures = Measure.objects.filter(is_current=True).in_council_order()
+        if not is_lead(request):
+            measures = measures.owned_by(request.user)
+        latest = latest_published_period()
+        period = latest.next() if latest else reporting_period()
+        headers, rows = return_template(measures=list(measures), period=period)
+        name = f"return-{period.label.replace('/', '-').replace(' ', '-')}.{fmt}"
+        if fmt == "xlsx":
+            response = HttpResponse(
+                template_workbook(headers, rows, measures),
+                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            )
+        else:
+            out = io.StringIO()
+            csv.writer(out, lineterminator="\r\n").writerows([headers, *rows])
+            response = HttpResponse(
+                "\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8"
+            )
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
+
+    def import_action(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
+        response = super().import_action(request, **kwargs)
+        context = getattr(response, "context_data", None) or {}
+        result = context.get("result")
+        if result is not None:
+            # Every problem as text, by spreadsheet row, exactly as import_return words it.
+            context["problems"] = result_problems(
+                result, row_numbers=getattr(result, "row_numbers", None)
+            )
+            context["preview"] = preview_rows(result)
+        return response
+
+    def get_import_data_kwargs(self, **kwargs: Any) -> dict[str, Any]:
+        # The preview rates each row's figure, so it needs the row's unsaved figure.
+        return {**super().get_import_data_kwargs(**kwargs), "retain_instance_in_row_result": True}
+
+    def add_data_read_fail_error_to_form(self, form: Any, e: Exception) -> None:
+        if isinstance(e, TableError):
+            form.add_error("import_file", str(e))
+        else:
+            super().add_data_read_fail_error_to_form(form, e)
 
     def get_import_resource_kwargs(self, request: HttpRequest, **kwargs: Any) -> dict[str, Any]:
         # Uploaded returns start as drafts of the uploader's own measures, like typed ones.

@@ -8,6 +8,8 @@ from measures.periods import Period
 from measures.units import Unit, agrees_with_fraction, fewest_places, plain, value_from_fraction
 
 Errors = dict[str, list[str]]
+# Figures are stored with 16 digits, 4 of them after the point.
+LARGEST_STORED = Decimal(10) ** 12
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,17 @@ def check_figure(facts: FigureFacts) -> Errors:
                 "numerator",
                 f"The numerator ({_show(facts.numerator)}) is more than the denominator "
                 f"({_show(facts.denominator)}): a percentage cannot be over 100.",
+            )
+        elif (
+            facts.value is None
+            and abs(value_from_fraction(facts.numerator, facts.denominator, unit, dp))
+            >= LARGEST_STORED
+        ):
+            _add(
+                errors,
+                "numerator",
+                "The numerator and denominator give a figure too large to store "
+                f"(a figure must be under {LARGEST_STORED:,}): check them.",
             )
         elif facts.value is not None and not agrees_with_fraction(
             facts.value, facts.numerator, facts.denominator, unit, dp

@@ -19,7 +19,7 @@ from measures.benchmarking.reads import (
 )
 from measures.charts import TrendPoint, trend_figure, trend_summary
 from measures.dashboard import latest_published_period, report_order
-from measures.models import Actual, Measure, State, Target
+from measures.models import Actual, Measure, State, Target, TargetChange
 from measures.periods import Period
 from measures.positions import Position
 from measures.rating import Direction, Status, is_due, resolve_band
@@ -245,7 +245,15 @@ def measure_page(*, reference: str, user: Any, period: str | None) -> dict[str, 
         "in_report": in_report,
         "benchmarks": measure_comparisons(measure),
         "published_benchmarks": published_group_values(measure),
+        "pending_target_changes": _pending_changes(measure, user),
     }
+
+
+def _pending_changes(measure: Measure, user: Any) -> list[TargetChange]:
+    """Target changes waiting for approval: staff see them; nobody else knows of them."""
+    if not getattr(user, "is_staff", False) or not user.has_perm("measures.view_targetchange"):
+        return []
+    return list(measure.target_changes.pending().select_related("proposed_by"))
 
 
 def measure_pages(*, measures: Any, user: Any, period: str) -> list[dict[str, Any]]:

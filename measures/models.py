@@ -15,7 +15,7 @@ from measures.checks import FigureFacts, check_figure, resolved_value
 from measures.periods import FinancialYear, Period
 from measures.positions import Position, is_due_in, position
 from measures.rating import Polarity, Scheme, Status, rate
-from measures.targets import Comparator, describe_following
+from measures.targets import Comparator, describe_band, describe_following
 from measures.units import Unit, format_target, format_value
 
 QUARTERS = [(1, "Q1"), (2, "Q2"), (3, "Q3"), (4, "Q4")]
@@ -301,6 +301,23 @@ class Target(models.Model):
     def financial_year(self) -> FinancialYear:
         return FinancialYear(self.year)
 
+    def _shown_as(self) -> tuple[Unit, int]:
+        """The unit and places to write this target's numbers in, in a message.
+
+        A measure being imported may not be saved yet, or not chosen yet in a form; on a
+        measure's admin page its own unit and places may be mid-correction, and invalid.
+        """
+        measure = getattr(self, "measure", None)
+        places = getattr(measure, "decimal_places", None)
+        if (
+            measure is None
+            or measure.unit not in {unit.value for unit in Unit}
+            or not isinstance(places, int)
+            or not 0 <= places <= 4
+        ):
+            return Unit.NUMBER, 4
+        return measure.unit_kind, places
+
     @property
     def derivation(self) -> str:
         """How a comparator-following target was set, in words; empty for a fixed target."""
@@ -322,9 +339,7 @@ class Target(models.Model):
                 "Enter the target, or choose the comparator it follows."
             )
         if self.value is not None:
-            # A measure being imported may not be saved yet, or not chosen yet in a form.
-            measure = getattr(self, "measure", None)
-            unit, dp = (measure.unit_kind, measure.decimal_places) if measure else (Unit.NUMBER, 4)
+            unit, dp = self._shown_as()
             target = format_target(self.value, unit, dp)
             if self.band_low is not None and self.band_low > self.value:
                 low = format_target(self.band_low, unit, dp)
@@ -340,6 +355,134 @@ class Target(models.Model):
                 )
         if errors:
             raise ValidationError(errors)
+
+
+# What a target says, as opposed to which measure it belongs to: a change proposes these.
+TARGET_TERMS = (
+    "year",
+    "quarter",
+    "value",
+    "band_low",
+    "band_high",
+    "follows",
+    "follows_margin_above",
+    "follows_margin_below",
+    "about_target",
+    "about_target_range",
+    "source",
+)
+
+
+class ChangeState(models.TextChoices):
+    PENDING = "pending", "Waiting for approval"
+    APPROVED = "approved", "Approved"
+    REJECTED = "rejected", "Rejected"
+
+
+class TargetChangeQuerySet(models.QuerySet["TargetChange"]):
+    def pending(self) -> TargetChangeQuerySet:
+        return self.filter(state=ChangeState.PENDING)
+
+
+class TargetChange(models.Model):
+    """A change to a target, or a new target, waiting for (or given) a lead's decision."""
+
+    # Made when an officer changes the target of a year that already has published figures:
+    # the approved target keeps rating until a lead approves the change (it then becomes the
+    # target) or rejects it. Kept afterwards as the record of who proposed and who decided.
+
+    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="target_changes")
+    target = models.ForeignKey(
+        Target,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="changes",
+        help_text="The target it changes; empty for a new target.",
+    )
+    year = models.PositiveSmallIntegerField()
+    quarter = models.PositiveSmallIntegerField(choices=QUARTERS, null=True, blank=True)
+    value = models.DecimalField("target", **FIGURE)
+    band_low = models.DecimalField("tolerance band low end", **FIGURE)
+    band_high = models.DecimalField("tolerance band high end", **FIGURE)
+    follows = models.CharField(
+        "follows a comparator", max_length=30, choices=Comparator.choices(), blank=True
+    )
+    follows_margin_above = models.DecimalField("tolerance above the comparator", **FIGURE)
+    follows_margin_below = models.DecimalField("tolerance below the comparator", **FIGURE)
+    about_target = models.TextField("About the target", blank=True)
+    about_target_range = models.TextField("About the target range", blank=True)
+    source = models.TextField(blank=True)
+    state = models.CharField(
+        max_length=10, choices=ChangeState.choices, default=ChangeState.PENDING
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    proposed_at = models.DateTimeField()
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    objects = TargetChangeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-proposed_at"]
+        permissions = [("approve_targetchange", "Can approve or reject changes to targets")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["target"],
+                condition=Q(state="pending", target__isnull=False),
+                name="one_pending_change_per_target",
+                violation_error_message="This target already has a change waiting for approval.",
+            ),
+            models.UniqueConstraint(
+                fields=["measure", "year"],
+                condition=Q(state="pending", target__isnull=True, quarter__isnull=True),
+                name="one_pending_new_target_per_year",
+            ),
+            models.UniqueConstraint(
+                fields=["measure", "year", "quarter"],
+                condition=Q(state="pending", target__isnull=True, quarter__isnull=False),
+                name="one_pending_new_target_per_quarter",
+            ),
+            models.CheckConstraint(
+                condition=Q(state__in=ChangeState.values), name="target_change_state_known"
+            ),
+            models.CheckConstraint(
+                condition=Q(state="pending", decided_at__isnull=True)
+                | (~Q(state="pending") & Q(decided_at__isnull=False)),
+                name="target_change_decided_once_decided",
+            ),
+            models.CheckConstraint(
+                condition=Q(value__isnull=False) | ~Q(follows=""),
+                name="target_change_has_value_or_follows",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.measure.reference} {self.financial_year_label} target change"
+
+    @property
+    def financial_year_label(self) -> str:
+        return FinancialYear(self.year).label + (f" Q{self.quarter}" if self.quarter else "")
+
+    @property
+    def summary(self) -> str:
+        """What the change proposes, in words: "target 48.7 per 10,000, band 48 to 49"."""
+        unit, dp = self.measure.unit_kind, self.measure.decimal_places
+        target = format_target(self.value, unit, dp) if self.value is not None else ""
+        if self.follows:
+            target = f"in line with {Comparator(self.follows).label}" + (
+                f" ({target})" if target else ""
+            )
+        band = describe_band(self.band_low, self.band_high, unit, dp)
+        return f"target {target}, band {band}"
 
 
 class State(models.TextChoices):

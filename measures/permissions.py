@@ -6,7 +6,7 @@ from django.apps import apps as global_apps
 
 from scrutiny.roles import grant
 
-MODELS = ["ambition", "outcome", "measure", "target", "actual"]
+MODELS = ["ambition", "outcome", "measure", "target", "targetchange", "actual"]
 BENCHMARK_MODELS = [
     "area",
     "comparatorgroup",
@@ -24,7 +24,8 @@ OFFICER_BENCHMARKING = [
 ]
 
 GRANTS: dict[str, list[str]] = {
-    # Officers keep their own measures' texts, targets and figures, and submit figures.
+    # Officers keep their own measures' texts, targets and figures, and submit figures;
+    # a change to a target already rating published figures waits for a lead's approval.
     "Officer": [
         *(f"view_{m}" for m in MODELS),
         "change_measure",
@@ -45,6 +46,7 @@ GRANTS: dict[str, list[str]] = {
         "submit_actual",
         "approve_actual",
         "publish_actual",
+        "approve_targetchange",
     ],
     "Scrutiny officer": [f"view_{m}" for m in [*MODELS, *BENCHMARK_MODELS]],
 }

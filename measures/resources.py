@@ -2,30 +2,39 @@
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
+import tablib
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils import timezone
 from import_export import resources
 from import_export.fields import Field
+from import_export.formats.base_formats import CSV, XLSX
 from import_export.results import Result
 from import_export.widgets import Widget
 
 from measures.checks import resolved_value
-from measures.models import Actual, Measure, State
+from measures.models import Actual, Measure, State, Target, rating_scheme
 from measures.periods import Period
+from measures.rating import Status, rate
 from measures.spreadsheets import without_quote
 from measures.tabular import (
     Problem,
+    TableError,
     cell_text,
     check_columns,
     normalise_column,
     parse_date,
     parse_plain_decimal,
+    read_table,
 )
+from measures.targets import target_for
 
 RETURN_REQUIRED = ("measure", "period")
 RETURN_OPTIONAL = (
@@ -40,6 +49,8 @@ RETURN_OPTIONAL = (
     "reason",
 )
 RETURN_COLUMNS = (*RETURN_REQUIRED, *RETURN_OPTIONAL)
+# The template's example row names no real measure, so it can never be loaded by mistake.
+EXAMPLE_REFERENCE = "EXAMPLE"
 
 # The column a person would correct for a problem with each model field.
 FIELD_COLUMNS = {
@@ -111,6 +122,10 @@ class MeasureWidget(Widget):
         reference = cell_text(value).upper()
         if not reference:
             raise ValueError("Enter the measure's reference, like LAC-RATE.")
+        if reference == EXAMPLE_REFERENCE:
+            raise ValueError(
+                "This is the template's example row: delete it, then upload the file again."
+            )
         if reference not in self.measures:
             self.measures[reference] = (
                 Measure.objects.select_related("owner").filter(reference=reference).first()
@@ -197,6 +212,7 @@ class ActualResource(resources.ModelResource):
         self.state = State(state)
         self.user = user
         self.seen: set[tuple[int, int, int]] = set()
+        self.row_numbers: list[int] | None = None
 
     def get_queryset(self) -> Any:
         return super().get_queryset().select_related("measure")
@@ -211,6 +227,12 @@ class ActualResource(resources.ModelResource):
             optional=RETURN_OPTIONAL,
         )
         self.seen.clear()
+        self.row_numbers = getattr(dataset, "row_numbers", None)
+
+    def after_import(self, dataset: Any, result: Result, **kwargs: Any) -> None:
+        # Problems are reported by the spreadsheet's own row numbers (see read_upload).
+        result.row_numbers = self.row_numbers  # type: ignore[attr-defined]
+        result.row_headers = list(dataset.headers or [])  # type: ignore[attr-defined]
 
     def get_instance(self, instance_loader: Any, row: Any) -> Actual | None:
         try:
@@ -387,3 +409,135 @@ def result_problems(
             )
     order = {name: position for position, name in enumerate(columns or RETURN_COLUMNS)}
     return sorted(problems, key=lambda p: (p.row, order.get(p.column, len(order))))
+
+
+def read_upload(data: bytes, *, suffix: str) -> tablib.Dataset:
+    """An uploaded return read exactly as import_return reads a file, as a dataset.
+
+    The dataset's row_numbers are the spreadsheet rows of its rows (the header is row 1,
+    blank rows are skipped but counted), so the admin numbers problems as the command does.
+    Raises TableError, naming no temporary file, when the file cannot be read.
+    """
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"upload{suffix}"
+        path.write_bytes(data)
+        try:
+            table = read_table(path, required=RETURN_REQUIRED, optional=RETURN_OPTIONAL)
+        except TableError as error:
+            raise TableError(str(error).replace(path.name, "The file")) from None
+    headers = list(table[0].values) if table else list(RETURN_COLUMNS)
+    dataset = tablib.Dataset(headers=headers)
+    for row in table:
+        dataset.append([row.values[name] for name in headers])
+    dataset.row_numbers = [row.number for row in table]
+    return dataset
+
+
+class ReturnCSV(CSV):
+    """A CSV return, read by the same reader as import_return (bytes in, any encoding check)."""
+
+    def is_binary(self) -> bool:
+        return True
+
+    def get_read_mode(self) -> str:
+        return "rb"
+
+    def create_dataset(self, in_stream: Any, **kwargs: Any) -> tablib.Dataset:
+        data = in_stream.encode("utf-8") if isinstance(in_stream, str) else in_stream
+        return read_upload(data, suffix=".csv")
+
+
+class ReturnXLSX(XLSX):
+    """An Excel return, read by the same reader as import_return."""
+
+    def create_dataset(self, in_stream: Any) -> tablib.Dataset:
+        return read_upload(in_stream, suffix=".xlsx")
+
+
+@dataclass(frozen=True)
+class PreviewRow:
+    """One row of an uploaded return as the preview shows it."""
+
+    number: int
+    action: str
+    measure: str
+    period: str
+    figure: str
+    status: Status | None
+
+
+ACTIONS = {"new": "New", "update": "Update", "skip": "Unchanged", "invalid": "Has problems"}
+
+
+def preview_rows(result: Result) -> list[PreviewRow]:
+    """Each row with the status its figure would get; every measure's targets in one query."""
+    numbers = getattr(result, "row_numbers", None) or []
+    headers = getattr(result, "row_headers", None) or list(RETURN_COLUMNS)
+    invalid = {row.number: row.values for row in result.invalid_rows}
+    instances = [row.instance for row in result.rows if row.instance is not None]
+    targets: dict[int, list[Target]] = {}
+    for target in Target.objects.filter(measure_id__in={a.measure_id for a in instances}):
+        targets.setdefault(target.measure_id, []).append(target)
+    previews = []
+    for index, row in enumerate(result.rows):
+        number = numbers[index] if index < len(numbers) else index + 2
+        actual = row.instance
+        if actual is None or row.import_type == "invalid":
+            cells = dict(zip(headers, invalid.get(index + 1, ()), strict=False))
+            measure, period = cells.get("measure", ""), cells.get("period", "")
+            previews.append(PreviewRow(number, "Has problems", measure, period, "", None))
+            continue
+        value = resolved_value(actual.facts())
+        target = target_for(targets.get(actual.measure_id, []), actual.period)
+        status = rate(
+            value,
+            target.value if target else None,
+            target.band_low if target else None,
+            target.band_high if target else None,
+            polarity=actual.measure.polarity_kind,
+            scheme=rating_scheme(),
+        )
+        figure = actual.measure.format(value) if value is not None else actual.missing_reason
+        previews.append(
+            PreviewRow(
+                number,
+                ACTIONS.get(row.import_type, row.import_type),
+                actual.measure.reference,
+                actual.period.label,
+                figure,
+                status,
+            )
+        )
+    return previews
+
+
+def template_period(period: Period, *, quarterly: bool, due_quarter: int | None) -> Period:
+    """The quarter a measure's row in a return template is for: the period, or for an annual
+    measure the first quarter it is due in from then on."""
+    if quarterly:
+        return period
+    due = due_quarter or 4
+    while period.quarter != due:
+        period = period.next()
+    return period
+
+
+def return_template(
+    *, measures: Sequence[Measure], period: Period
+) -> tuple[list[str], list[list[str]]]:
+    """The headings, one example row and a row for each measure, ready to fill in."""
+    example = {
+        "measure": EXAMPLE_REFERENCE,
+        "period": period.label,
+        "value": "48.7",
+        "covers_to": period.end.isoformat(),
+        "covers_label": f"As at {period.end:%-d %B %Y}",
+        "commentary": "Example: delete this row. Numbers plain, dates like 2017-06-30.",
+    }
+    rows = [[example.get(name, "") for name in RETURN_COLUMNS]]
+    for measure in measures:
+        due = template_period(
+            period, quarterly=measure.is_quarterly, due_quarter=measure.due_quarter
+        )
+        rows.append([measure.reference, due.label, *([""] * len(RETURN_OPTIONAL))])
+    return list(RETURN_COLUMNS), rows

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseNotModified
 from django.shortcuts import render
@@ -14,6 +15,8 @@ from committees.packs.build import pack_is_withdrawn
 from committees.packs.content import collect_pack
 from committees.packs.layout import range_label
 from committees.views import meeting_or_404
+
+logger = logging.getLogger(__name__)
 
 
 def _restricted(request: HttpRequest, meeting: Meeting) -> HttpResponse:
@@ -31,6 +34,13 @@ def _unavailable(request: HttpRequest, meeting: Meeting, reason: str, status: in
         status=status,
     )
     response["Cache-Control"] = "no-cache"
+    return response
+
+
+def _missing(request: HttpRequest, meeting: Meeting, pack: Pack) -> HttpResponse:
+    logger.error("The file of %s (%s) is missing from storage.", pack, pack.file.name)
+    response = render(request, "committees/pack/missing.html", {"meeting": meeting, "pack": pack})
+    response.status_code = 404
     return response
 
 
@@ -79,14 +89,16 @@ def pack_pdf(
     draft = not meeting.agenda_is_published
     kind = "agenda-pack" if pack.is_public else "full-pack"
     name = f"{meeting.committee.slug}-{meeting.slug}-{kind}"
+    try:
+        handle = pack.file.open("rb")
+    except FileNotFoundError:
+        return _missing(request, meeting, pack)
     if number is None:
-        return _pdf(
-            request, pack, pack.file.open("rb"), filename=f"{name}.pdf", tag="whole", draft=draft
-        )
-    pages = pack.item_range(number)
-    if pages is None:
-        return _unavailable(request, meeting, "no-such-item", 404)
-    with pack.file.open("rb") as handle:
+        return _pdf(request, pack, handle, filename=f"{name}.pdf", tag="whole", draft=draft)
+    with handle:
+        pages = pack.item_range(number)
+        if pages is None:
+            return _unavailable(request, meeting, "no-such-item", 404)
         reader = PdfReader(io.BytesIO(handle.read()))
     writer = PdfWriter()
     for index in range(pages[0] - 1, pages[1]):

@@ -10,6 +10,7 @@ from measures.benchmarking.models import (
     GroupValue,
     MeasureBenchmark,
 )
+from scrutiny.formsets import UniqueRowsFormSet
 
 
 @admin.register(Area)
@@ -21,12 +22,14 @@ class AreaAdmin(admin.ModelAdmin):
 
 
 class GroupMemberInline(admin.TabularInline):
+    formset = UniqueRowsFormSet
     model = GroupMember
     extra = 1
     autocomplete_fields = ["area"]
 
 
 class GroupValueInline(admin.TabularInline):
+    formset = UniqueRowsFormSet
     model = GroupValue
     extra = 0
     fields = ["indicator", "measure", "period", "value", "label", "source"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.text import slugify
@@ -194,6 +195,15 @@ class BenchmarkIndicator(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self) -> None:
+        # An emptied box in the admin means no filters (the column cannot hold null).
+        if self.source_filters is None:
+            self.source_filters = {}
+        if not isinstance(self.source_filters, dict):
+            raise ValidationError(
+                {"source_filters": 'Write the filters as {"column": "value"}, or leave it empty.'}
+            )
 
 
 class BenchmarkValue(models.Model):

@@ -72,3 +72,23 @@ def test_officers_admin_pages_pass_axe(page: Page, live_server, demo, path: str)
     sign_in(page, live_server, "lead")
     page.goto(live_server.url + path.format(measure=measure.pk, figure=figure.pk))
     assert_no_axe_violations(page)
+
+
+def test_an_upload_with_problems_lists_them_as_text_and_passes_axe(
+    page: Page, live_server, demo, artifacts: Path
+) -> None:
+    sign_in(page, live_server, "officer")
+    page.goto(live_server.url + "/admin/measures/actual/import/")
+    expect(page.get_by_role("link", name="Excel (.xlsx)")).to_be_visible()
+    page.get_by_label("File to import").set_input_files(
+        Path(__file__).parent.parent / "measures" / "files" / "return_q2_blank_lines.csv"
+    )
+    page.get_by_label("Format").select_option(label="csv")
+    page.get_by_role("button", name="Submit").click()
+    problems = page.get_by_role("list").filter(has_text="is not a plain number")
+    expect(problems).to_contain_text("Row 6, value: '91%' is not a plain number")
+    expect(problems).to_contain_text("Row 5, value: '1,234' is not a plain number")
+    expect(page.get_by_role("heading", name=re.compile("Nothing was imported"))).to_be_visible()
+    expect(page.get_by_role("cell", name=re.compile("Not achieved"))).to_be_visible()
+    page.screenshot(path=artifacts / "admin-import-problems.png", full_page=True)
+    assert_no_axe_violations(page)

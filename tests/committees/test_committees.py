@@ -1,13 +1,22 @@
 """Committees in the admin and on their pages: opening items, papers, uploads, addresses."""
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import IntegrityError, transaction
 from django.test import Client
 
-from committees.models import OPENING_ITEMS, Meeting, Membership, Paper, validate_pdf
+from committees.models import (
+    OPENING_ITEMS,
+    AgendaItem,
+    Meeting,
+    Membership,
+    Paper,
+    validate_pdf,
+)
 from scrutiny.roles import Role
 from tests.committees.packs.pack_support import pdf_of_pages
 
@@ -42,6 +51,79 @@ def test_a_new_meeting_gets_the_standard_opening_items(
     assert [i.title for i in meeting.items.order_by("number")] == OPENING_ITEMS
     # The minutes item prints the previous meeting's minutes in the pack.
     assert meeting.items.get(number=3).minutes_of == july
+
+
+def test_typed_agenda_rows_win_over_the_opening_items_on_a_new_meeting(
+    client: Client, make_committee, make_user
+) -> None:
+    committee = make_committee()
+    client.force_login(make_user(username="scrutiny", role=Role.SCRUTINY_OFFICER))
+    rows = [
+        ("1", "Election of Chairman"),
+        ("3", "Minutes of the meeting held on 8 September 2017"),
+        ("5", "Performance - Quarter 2 2017/18"),
+    ]
+    data = {
+        "committee": committee.pk,
+        "date": "20/10/2017",
+        "sequence": 1,
+        "start": "10:00",
+        "venue": "Committee Room One",
+        "state": "scheduled",
+        "items-TOTAL_FORMS": len(rows),
+        "items-INITIAL_FORMS": 0,
+        "attendance-TOTAL_FORMS": 0,
+        "attendance-INITIAL_FORMS": 0,
+        "packs-TOTAL_FORMS": 0,
+        "packs-INITIAL_FORMS": 0,
+    }
+    for index, (number, title) in enumerate(rows):
+        data |= {
+            f"items-{index}-number": number,
+            f"items-{index}-title": title,
+            f"items-{index}-purpose": "procedural",
+        }
+    response = client.post("/admin/committees/meeting/add/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    meeting = Meeting.objects.get(committee=committee, date=date(2017, 10, 20))
+    assert [(i.number, i.title) for i in meeting.items.order_by("number")] == [
+        (1, "Election of Chairman"),
+        (2, OPENING_ITEMS[1]),
+        (3, "Minutes of the meeting held on 8 September 2017"),
+        (4, OPENING_ITEMS[3]),
+        (5, "Performance - Quarter 2 2017/18"),
+    ]
+
+
+def test_two_typed_rows_with_one_number_are_a_form_error_that_keeps_them(
+    client: Client, make_committee, make_user
+) -> None:
+    committee = make_committee()
+    client.force_login(make_user(username="scrutiny", role=Role.SCRUTINY_OFFICER))
+    data = {
+        "committee": committee.pk,
+        "date": "20/10/2017",
+        "sequence": 1,
+        "state": "scheduled",
+        "items-TOTAL_FORMS": 2,
+        "items-INITIAL_FORMS": 0,
+        "items-0-number": "5",
+        "items-0-title": "Performance - Quarter 2 2017/18",
+        "items-0-purpose": "procedural",
+        "items-1-number": "5",
+        "items-1-title": "Work programme",
+        "items-1-purpose": "procedural",
+        "attendance-TOTAL_FORMS": 0,
+        "attendance-INITIAL_FORMS": 0,
+        "packs-TOTAL_FORMS": 0,
+        "packs-INITIAL_FORMS": 0,
+    }
+    response = client.post("/admin/committees/meeting/add/", data)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Please correct the duplicate data for number" in page
+    assert "Performance - Quarter 2 2017/18" in page and "Work programme" in page
+    assert not Meeting.objects.filter(committee=committee).exists()
 
 
 def test_only_scrutiny_officers_manage_meetings(client: Client, make_user) -> None:
@@ -170,3 +252,80 @@ def test_an_uploaded_exempt_pdf_is_served_only_to_those_entitled(
     response = client.get(url)
     assert response["Content-Type"] == "application/pdf"
     assert b"Exempt contract figures" in b"".join(response.streaming_content)
+
+
+def _item_form(client: Client, item: AgendaItem) -> dict[str, list[str]]:
+    from tests.scrutiny.form_reader import read_form, submission
+
+    url = f"/admin/committees/agendaitem/{item.pk}/change/"
+    return submission(read_form(client.get(url).content.decode()))
+
+
+def _with_new_paper(data: dict, letter: str, title: str) -> dict:
+    index = int(data["papers-TOTAL_FORMS"][0])
+    return {
+        **data,
+        "papers-TOTAL_FORMS": [str(index + 1)],
+        f"papers-{index}-kind": ["appendix"],
+        f"papers-{index}-letter": [letter],
+        f"papers-{index}-title": [title],
+        f"papers-{index}-text": [""],
+        f"papers-{index}-generated": [""],
+        f"papers-{index}-exempt_paragraph": [""],
+    }
+
+
+def _stored_papers(settings) -> set[str]:
+    folder = Path(settings.MEDIA_ROOT) / "papers"
+    return {p.name for p in folder.iterdir()} if folder.exists() else set()
+
+
+def test_a_second_appendix_with_a_used_letter_is_a_form_error_and_leaves_no_file(
+    client: Client, exempt_meeting, make_user, settings
+) -> None:
+    item = exempt_meeting.items.get(number=8)
+    client.force_login(make_user(username="scrutiny", role=Role.SCRUTINY_OFFICER))
+    data = _with_new_paper(_item_form(client, item), "D", "Contract performance, revised")
+    index = int(data["papers-TOTAL_FORMS"][0]) - 1
+    upload = SimpleUploadedFile("revised.pdf", b"%PDF-1.7\n%%EOF\n", "application/pdf")
+    before = _stored_papers(settings)
+    response = client.post(
+        f"/admin/committees/agendaitem/{item.pk}/change/",
+        {**data, f"papers-{index}-file": upload},
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Another row has the same letter" in page
+    assert "Contract performance, revised" in page  # what was typed is still there
+    assert item.papers.count() == 2
+    assert _stored_papers(settings) == before
+
+
+def test_two_new_appendices_with_one_letter_are_a_form_error(
+    client: Client, exempt_meeting, make_user
+) -> None:
+    item = exempt_meeting.items.get(number=8)
+    client.force_login(make_user(username="scrutiny", role=Role.SCRUTINY_OFFICER))
+    data = _with_new_paper(_item_form(client, item), "E", "Placements")
+    data = _with_new_paper(data, "E", "Placement costs")
+    response = client.post(f"/admin/committees/agendaitem/{item.pk}/change/", data)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Another row has the same letter" in page
+    assert "Placements" in page and "Placement costs" in page
+    assert item.papers.count() == 2
+
+
+def test_a_paper_whose_save_fails_takes_its_new_file_with_it(exempt_meeting, settings) -> None:
+    item = exempt_meeting.items.get(number=8)
+    before = _stored_papers(settings)
+    clash = Paper(
+        item=item,
+        kind="appendix",
+        letter="D",
+        title="A second D",
+        file=SimpleUploadedFile("d.pdf", b"%PDF-1.7\n%%EOF\n"),
+    )
+    with pytest.raises(IntegrityError), transaction.atomic():
+        clash.save()
+    assert _stored_papers(settings) == before

@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.test import Client
 
 from measures.models import Actual, Measure, State, Target
+from measures.rating import Status
 
 pytestmark = pytest.mark.django_db
 
@@ -60,6 +61,41 @@ def test_entry_form_shows_definition_target_band_recent_figures_and_status(
     assert "✓ Achieved" in page  # 46.1 is inside 43-47
     assert "✗ Not achieved" in page  # the forecast of 48 is outside it
     assert not Actual.objects.filter(year=2017, quarter=2).exists()
+
+
+def test_checking_the_status_works_the_value_out_as_saving_does_and_is_information(
+    client: Client, demo
+) -> None:
+    client.force_login(demo["officer"])
+    typed = entry("LAC-16-17-LEARN", "2017/18 Q2", numerator="38", denominator="45")
+    check = {**typed, "_preview": "Check the status without saving"}
+    del check["_save"]
+    response = client.post(ADD, check)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert '<li class="info">Not saved yet: LAC-16-17-LEARN 2017/18 Q2 would be 84.44%, ' in page
+    amber = Status.WITHIN_TOLERANCE
+    assert f'id="entry-status">{amber.symbol} Within tolerance</span>' in page
+    assert "No data" not in page
+    assert "errornote" not in page and "Please correct" not in page
+    assert not Actual.objects.filter(measure__reference="LAC-16-17-LEARN", year=2017, quarter=2)
+
+    client.post(ADD, typed)
+    saved = Actual.objects.get(measure__reference="LAC-16-17-LEARN", year=2017, quarter=2)
+    target = saved.measure.targets.get(year=2017)
+    assert saved.value == Decimal("84.44")
+    assert saved.status_against(target).label == "Within tolerance"
+
+
+def test_checking_a_figure_with_a_problem_shows_the_problem_not_a_status_message(
+    client: Client, demo
+) -> None:
+    client.force_login(demo["officer"])
+    check = entry("LAC-16-17-LEARN", "2017/18 Q2", value="NaN", _preview="Check")
+    del check["_save"]
+    page = client.post(ADD, check).content.decode()
+    assert "errornote" in page and "Not saved yet" not in page
+    assert 'value="NaN"' in page
 
 
 @pytest.mark.parametrize(
@@ -246,3 +282,31 @@ def test_measures_are_listed_by_ambition_and_outcome(client: Client, demo) -> No
     client.force_login(demo["officer"])
     page = client.get("/admin/measures/measure/").content.decode()
     assert page.index("FTE-YJ") < page.index("LAC-RATE") < page.index("EYFS-GLD")
+
+
+def test_a_year_twice_in_the_measures_targets_is_a_form_error_that_keeps_the_rows(
+    client: Client, demo
+) -> None:
+    from tests.scrutiny.form_reader import read_form, submission
+
+    measure = Measure.objects.get(reference="LAC-RATE")
+    client.force_login(demo["lead"])
+    url = f"/admin/measures/measure/{measure.pk}/change/"
+    data = submission(read_form(client.get(url).content.decode()))
+    index = int(data["targets-TOTAL_FORMS"][0])
+    for offset, value in enumerate(("46", "44")):
+        row = f"targets-{index + offset}-"
+        data |= {
+            f"{row}year": ["2018/19"],
+            f"{row}quarter": [""],
+            f"{row}value": [value],
+            f"{row}band_low": [""],
+            f"{row}band_high": [""],
+        }
+    data["targets-TOTAL_FORMS"] = [str(index + 2)]
+    response = client.post(url, data)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "This measure already has a target for that year." in page
+    assert 'value="46"' in page and 'value="44"' in page
+    assert not measure.targets.filter(year=2018).exists()

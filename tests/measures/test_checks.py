@@ -57,6 +57,11 @@ def test_sound_figure_has_no_problems(facts: FigureFacts) -> None:
         ),
         (replace(LEARNING, numerator=D(1), denominator=D(0)), "denominator", "more than 0"),
         (
+            replace(LEARNING, unit=Unit.RATE_PER_10000, numerator=D(10**11), denominator=D("0.5")),
+            "numerator",
+            "too large to store",
+        ),
+        (
             replace(LEARNING, value=D("88.63"), numerator=D(39), denominator=D(44)),
             "value",
             "which give 88.64",

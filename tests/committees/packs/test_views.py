@@ -166,3 +166,17 @@ def test_crawling_as_the_public_never_reaches_exempt_text_in_any_pack(
         assert EXEMPT_TEXT not in pdf_text(body(client.get(path))), path
     for path, text in pages.items():
         assert EXEMPT_TEXT not in text, path
+
+
+@pytest.mark.parametrize("tail", ["pack/public.pdf", "pack/public/item-8.pdf"])
+def test_a_pack_whose_file_is_missing_answers_404_with_an_explanation(
+    client: Client, exempt_meeting: Meeting, built: dict[str, Pack], tail: str
+) -> None:
+    pack = built["public"]
+    pack.file.storage.delete(pack.file.name)
+    response = client.get(address(exempt_meeting, tail))
+    page = response.content.decode()
+    assert response.status_code == 404
+    assert "Agenda pack not available" in page
+    assert "its file cannot be found on the server" in page
+    assert address(exempt_meeting, "pack/") in page

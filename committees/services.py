@@ -1,0 +1,43 @@
+"""Writes that take several steps on committees' records, for the admin, commands and loaders."""
+
+from django.db import transaction
+from django.db.models import Q
+
+from committees.models import OPENING_ITEMS, AgendaItem, Meeting
+
+
+def previous_meeting(*, meeting: Meeting) -> Meeting | None:
+    """The committee's meeting before this one (an earlier day, or earlier the same day)."""
+    earlier = Q(date__lt=meeting.date) | Q(date=meeting.date, sequence__lt=meeting.sequence)
+    return (
+        Meeting.objects.filter(earlier, committee_id=meeting.committee_id)
+        .order_by("-date", "-sequence")
+        .first()
+    )
+
+
+@transaction.atomic
+def add_opening_items(*, meeting: Meeting) -> list[AgendaItem]:
+    """Give a meeting the standard opening items, under the numbers it has not used yet.
+
+    Every agenda opens the same way (apologies, declarations, the previous meeting's minutes,
+    announcements), and the items stay editable. Items already on the agenda win: no opening
+    item is made under a number the officer has typed. The minutes item prints the minutes
+    of the committee's previous meeting.
+    """
+    taken = set(meeting.items.values_list("number", flat=True))
+    previous = None
+    created = []
+    for number, title in enumerate(OPENING_ITEMS, 1):
+        if number in taken:
+            continue
+        minutes_of = None
+        if title.startswith("Minutes"):
+            previous = previous or previous_meeting(meeting=meeting)
+            minutes_of = previous
+        created.append(
+            AgendaItem.objects.create(
+                meeting=meeting, number=number, title=title, minutes_of=minutes_of
+            )
+        )
+    return created
