@@ -74,6 +74,12 @@ class _Row:
     attributes: dict[str, Any] = field(default_factory=dict)
     year: int | None = None
     target: dict[str, Decimal | None] = field(default_factory=dict)
+    # A target year given with an empty target and band: the measure has no target that year.
+    no_target: bool = False
+
+    @property
+    def sets_target(self) -> bool:
+        return self.year is not None and not self.no_target
 
 
 class _Problems:
@@ -152,12 +158,15 @@ def _read_row(row: TableRow, problems: _Problems) -> _Row:
         financial_year = attempt("target_year", FinancialYear.parse)
         read.year = financial_year.start_year if financial_year else None
         if financial_year and not texts["target"]:
-            problems.add(
-                row.number,
-                "target",
-                f"Give the target for {financial_year.label}, or leave target_year empty if "
-                "the measure has no target.",
-            )
+            if texts["band_low"] or texts["band_high"]:
+                problems.add(
+                    row.number,
+                    "target",
+                    f"Give the target for {financial_year.label}: a band needs its target. "
+                    "Leave the band empty too if the measure has no target that year.",
+                )
+            else:
+                read.no_target = True
     elif any(texts[column] for column in ("target", "band_low", "band_high")):
         problems.add(
             row.number,
@@ -298,7 +307,7 @@ def _validate_models(rows: list[_Row], problems: _Problems) -> _Plan:
             except ValidationError as error:
                 problems.add_validation(row.number, error, MEASURE_FIELD_COLUMNS, skip=bad)
 
-        if row.year is not None and not {"target", "band_low", "band_high"} & bad:
+        if row.sets_target and not {"target", "band_low", "band_high"} & bad:
             existing_target = targets.get((row.reference, row.year))
             target = copy.copy(existing_target) if existing_target else Target(year=row.year)
             # The measure as the file gives it, so messages speak of the unit the file gives
@@ -360,7 +369,7 @@ def _write(plan: _Plan) -> ImportSummary:
             measures[row.reference] = measure
         measure = measures[row.reference]
 
-        if row.year is not None:
+        if row.sets_target:
             target = plan.targets.get((row.reference, row.year))
             if target is None:
                 target = Target(measure=measure, year=row.year)
