@@ -61,7 +61,7 @@ MEASURE_FIELD_COLUMNS = {NON_FIELD_ERRORS: "", "order": ""}
 TARGET_FIELD_COLUMNS = {"value": "target", "year": "target_year", NON_FIELD_ERRORS: ""}
 
 _QUARTER = re.compile(r"^[Qq]?\s*([1-4])$")
-_WHOLE_NUMBER = re.compile(r"^\d+$")
+_WHOLE_NUMBER = re.compile(r"^[0-9]+$")
 
 
 @dataclass

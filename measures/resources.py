@@ -22,6 +22,7 @@ from measures.tabular import (
     cell_text,
     check_columns,
     normalise_column,
+    nul_problem,
     parse_date,
     parse_plain_decimal,
 )
@@ -90,7 +91,10 @@ class TextWidget(Widget):
     """Text with surrounding spaces removed; an empty cell is empty text, never None."""
 
     def clean(self, value: Any, row: Any = None, **kwargs: Any) -> str:
-        return cell_text(value)
+        text = cell_text(value)
+        if problem := nul_problem(text):
+            raise ValueError(problem)
+        return text
 
     def render(self, value: Any, obj: Any = None, **kwargs: Any) -> str:
         return value or ""

@@ -453,3 +453,98 @@ class TestWhoMayLoadWhat:
         assert figure("FTE-YJ", "2017/18 Q1").history.first().history_change_reason == (
             "loaded from a file by lead"
         )
+
+
+def test_full_width_and_arabic_indic_digits_are_refused_as_figures(measures, write_return) -> None:
+    path = write_return(
+        [
+            {"measure": "LAC-RATE", "period": "2017/18 Q1", "value": "４８.７"},
+            {"measure": "FTE-YJ", "period": "2017/18 Q1", "value": "٢٦٨"},
+        ]
+    )
+
+    lines, _ = rejected(path)
+
+    assert lines == [
+        "row 2, column value: '４８.７' is written with full-width digits: type it with the "
+        "digits 0 to 9",
+        "row 3, column value: '٢٦٨' is written with Arabic-Indic digits: type it with the "
+        "digits 0 to 9",
+    ]
+    assert not Actual.objects.exists()
+
+
+def test_a_nul_character_in_commentary_is_refused_before_it_reaches_the_database(
+    measures, write_return
+) -> None:
+    path = write_return(
+        [{"measure": "LAC-RATE", "period": "2017/18 Q1", "value": "48.7", "commentary": "A\x00B"}]
+    )
+
+    lines, _ = rejected(path)
+
+    assert lines == [
+        "row 2, column commentary: the cell holds a NUL character (an invisible control "
+        "character, often left by copying from another program): delete it and type the text "
+        "again"
+    ]
+    assert not Actual.objects.exists()
+
+
+def excel_return(path: Path, values: list[object]) -> Path:
+    """A return with one LAC-RATE row per value, written by openpyxl as another program would."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["measure", "period", "value", "reason"])
+    for quarter, value in enumerate(values, start=1):
+        sheet.append(["LAC-RATE", f"2017/18 Q{quarter}", value, ""])
+    workbook.save(path)
+    return path
+
+
+def test_an_excel_cell_with_nan_infinity_or_a_formula_without_its_result_says_so(
+    measures, tmp_path: Path
+) -> None:
+    # openpyxl writes NaN and infinity as number cells with no number, and a formula without
+    # the result Excel would have saved: each read as empty, which "Enter a value" misexplains.
+    path = excel_return(tmp_path / "return.xlsx", [float("nan"), float("inf"), "=40+8.7"])
+
+    lines, _ = rejected(path)
+
+    empty_number = (
+        "the cell is a number cell with no number in it (a program may have written NaN or "
+        "infinity there): type the figure"
+    )
+    assert lines == [
+        f"row 2, column value: {empty_number}",
+        f"row 3, column value: {empty_number}",
+        "row 4, column value: the cell holds a formula with no saved result: open and save the "
+        "file in Excel, or type the value",
+    ]
+    assert not Actual.objects.exists()
+
+
+def test_an_excel_cell_holding_nan_as_text_is_named_not_a_traceback(
+    measures, tmp_path: Path
+) -> None:
+    import re
+    import zipfile
+
+    written = excel_return(tmp_path / "written.xlsx", [1, 2])
+    path = tmp_path / "return.xlsx"
+    with zipfile.ZipFile(written) as source, zipfile.ZipFile(path, "w") as copy:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                text = data.decode()
+                text = re.sub(r'<c r="C2"[^>]*>.*?</c>', '<c r="C2"><v>NaN</v></c>', text)
+                text = re.sub(r'<c r="C3"[^>]*>.*?</c>', '<c r="C3"><v>-INF</v></c>', text)
+                data = text.encode()
+            copy.writestr(item, data)
+
+    lines, _ = rejected(path)
+
+    assert lines == [
+        "row 2, column value: the cell holds NaN (not a number), not a figure: type the figure",
+        "row 3, column value: the cell holds infinity, not a figure: type the figure",
+    ]
