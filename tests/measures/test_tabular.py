@@ -149,7 +149,9 @@ def test_digits_other_than_0_to_9_are_refused_as_numbers_and_dates(text: str, ki
     # Python's Decimal would read "１２" as 12: a figure typed in another script is a question.
     with pytest.raises(ValueError) as error:
         parse_plain_decimal(text)
-    assert str(error.value) == f"{text!r} is written with {kind} digits: type it with the digits 0 to 9"
+    assert str(error.value) == (
+        f"{text!r} is written with {kind} digits: type it with the digits 0 to 9"
+    )
     with pytest.raises(ValueError, match="digits 0 to 9"):
         parse_date(f"２０１７-06-{text}")
 

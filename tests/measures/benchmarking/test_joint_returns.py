@@ -149,9 +149,10 @@ def test_a_member_authority_sees_the_joint_figure_as_its_own_labelled(client: Cl
     assert "North Northamptonshire / West Northamptonshire (joint return)" in page
     assert "West Northamptonshire (reported jointly with North Northamptonshire)" in page
     exported = client.get(f"/benchmarks/{indicator.slug}/authorities.csv", {"period": "2025"})
-    assert "E06000061 / E06000062,North Northamptonshire / West Northamptonshire,East Midlands,19.5" in (
-        exported.content.decode()
+    joint_line = (
+        "E06000061 / E06000062,North Northamptonshire / West Northamptonshire,East Midlands,19.5"
     )
+    assert joint_line in exported.content.decode()
 
 
 def test_our_authority_in_a_joint_return_sees_it_on_its_measure_page(
@@ -208,7 +209,8 @@ def test_a_joint_row_whose_codes_and_names_do_not_pair_is_reported_by_row(
 ) -> None:
     text = WORKFORCE.read_text()
     path = tmp_path / "workforce.csv"
-    path.write_text(text.replace("940 / 941,E06000061 / E06000062", "940 / 941 / 942,E06000061 / E06000062", 1))
+    codes = "940 / 941,E06000061 / E06000062"
+    path.write_text(text.replace(codes, "940 / 941 / 942,E06000061 / E06000062", 1))
 
     err = StringIO()
     with pytest.raises(CommandError):
