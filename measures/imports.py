@@ -17,7 +17,13 @@ from django.db import models, transaction
 from measures.models import Ambition, Frequency, Measure, Outcome, State, Target
 from measures.periods import FinancialYear
 from measures.rating import Polarity
-from measures.resources import RETURN_OPTIONAL, RETURN_REQUIRED, ActualResource, result_problems
+from measures.resources import (
+    RETURN_OPTIONAL,
+    RETURN_REQUIRED,
+    RETURN_ROW_LIMIT,
+    ActualResource,
+    result_problems,
+)
 from measures.tabular import (
     ImportRejected,
     ImportSummary,
@@ -43,6 +49,8 @@ MEASURE_REQUIRED = (
     "band_high",
 )
 MEASURE_OPTIONAL = ("due_quarter",)
+# A measures file has a row per measure and target year: a few hundred at most.
+MEASURE_ROW_LIMIT = 10_000
 MEASURE_COLUMNS = (*MEASURE_REQUIRED, *MEASURE_OPTIONAL)
 # What describes the measure itself, and so must read the same on each of its rows.
 MEASURE_ATTRIBUTES = (
@@ -391,7 +399,9 @@ def import_measures(*, path: Path) -> ImportSummary:
     One row per measure and target year. Raises TableError when the file's columns are wrong
     and ImportRejected, having changed nothing, when any row has a problem.
     """
-    table = read_table(path, required=MEASURE_REQUIRED, optional=MEASURE_OPTIONAL)
+    table = read_table(
+        path, required=MEASURE_REQUIRED, optional=MEASURE_OPTIONAL, max_rows=MEASURE_ROW_LIMIT
+    )
     problems = _Problems()
     rows = [_read_row(row, problems) for row in table]
     _check_consistency(rows, problems)
@@ -407,7 +417,9 @@ def import_return(*, path: Path, publish: bool = True, user: Any = None) -> Impo
     One row per measure and quarter. Raises TableError when the file's columns are wrong and
     ImportRejected, having changed nothing, when any row has a problem.
     """
-    table = read_table(path, required=RETURN_REQUIRED, optional=RETURN_OPTIONAL)
+    table = read_table(
+        path, required=RETURN_REQUIRED, optional=RETURN_OPTIONAL, max_rows=RETURN_ROW_LIMIT
+    )
     if not table:
         return ImportSummary()
     headers = list(table[0].values)

@@ -189,12 +189,17 @@ def parse_date(text: str) -> date | None:
 
 
 def read_table(
-    path: Path, *, required: Sequence[str], optional: Sequence[str] = ()
+    path: Path,
+    *,
+    required: Sequence[str],
+    optional: Sequence[str] = (),
+    max_rows: int | None = None,
 ) -> list[TableRow]:
     """The data rows of a .csv or .xlsx file whose first row names its columns.
 
     Headings are matched without regard to case or surrounding spaces; completely blank rows
-    are skipped. Raises TableError when the file cannot be read or its columns are wrong.
+    are skipped. Raises TableError when the file cannot be read or its columns are wrong, or
+    as soon as it is found to hold more than max_rows data rows (the rest is never read).
     """
     path = Path(path)
     suffix = path.suffix.lower()
@@ -203,7 +208,7 @@ def read_table(
     if not path.is_file():
         raise TableError(f"There is no file at {path}.")
     lines = _csv_lines(path) if suffix == ".csv" else _xlsx_lines(path)
-    return _rows(path, lines, required=required, optional=optional)
+    return _rows(path, lines, required=required, optional=optional, max_rows=max_rows)
 
 
 def _csv_lines(path: Path) -> Iterator[tuple[int, list[str]]]:
@@ -348,6 +353,7 @@ def _rows(
     *,
     required: Sequence[str],
     optional: Sequence[str],
+    max_rows: int | None = None,
 ) -> list[TableRow]:
     lines = iter(lines)
     header: list[str] | None = None
@@ -386,6 +392,11 @@ def _rows(
             if name:
                 values.setdefault(name, "")
         rows.append(TableRow(number=number, values=values))
+        if max_rows is not None and len(rows) > max_rows:
+            raise TableError(
+                f"{path.name} has more than {max_rows:,} rows: an import may have at most "
+                f"{max_rows:,}. Split it into smaller files."
+            )
     if problems:
         raise ImportRejected(problems)
     return rows

@@ -548,3 +548,105 @@ def test_an_excel_cell_holding_nan_as_text_is_named_not_a_traceback(
         "row 2, column value: the cell holds NaN (not a number), not a figure: type the figure",
         "row 3, column value: the cell holds infinity, not a figure: type the figure",
     ]
+
+
+# --- returns at scale ---------------------------------------------------------------------
+
+
+def many_measures(count: int) -> list[str]:
+    """count quarterly measures, bulk-made (the builders would take longer than the import)."""
+    from measures.models import Ambition, Measure, Outcome
+
+    outcome = Outcome.objects.create(
+        ambition=Ambition.objects.create(name="Scale"), name="Many measures"
+    )
+    Measure.objects.bulk_create(
+        Measure(
+            reference=f"M-{i}",
+            title=f"Measure {i}",
+            outcome=outcome,
+            unit="percentage",
+            decimal_places=1,
+            polarity="higher",
+            frequency="quarterly",
+        )
+        for i in range(count)
+    )
+    return [f"M-{i}" for i in range(count)]
+
+
+def queries_for(load: Callable[[], Any]) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        load()
+    return len(queries)
+
+
+def test_a_return_is_checked_in_a_fixed_number_of_queries_however_many_rows(
+    write_return, tmp_path: Path
+) -> None:
+    references = many_measures(200)
+
+    def rows(count: int, value: str) -> list[dict[str, str]]:
+        return [
+            {"measure": ref, "period": "2017/18 Q1", "value": value, "commentary": "Steady."}
+            for ref in references[:count]
+        ]
+
+    small, large = write_return(rows(20, "50")), tmp_path / "large.csv"
+    small.rename(tmp_path / "small.csv")
+    small = tmp_path / "small.csv"
+    write_return(rows(200, "50")).rename(large)
+
+    created_small = queries_for(lambda: import_return(path=small))
+    created_large = queries_for(lambda: import_return(path=large))
+    unchanged = queries_for(lambda: import_return(path=large))
+
+    # New figures are written together, so 200 rows cost what 20 do; unchanged ones nothing.
+    assert created_large == created_small
+    assert unchanged <= created_small
+    assert Actual.objects.count() == 200
+    assert Actual.history.count() == 200
+
+
+def test_changed_figures_keep_their_history_and_who_loaded_them(
+    measures, make_user, write_return
+) -> None:
+    lead = make_user(username="lead", role=Role.PERFORMANCE_LEAD)
+    import_return(path=FILES / "return_q1.csv", user=lead)
+    path = write_return([{"measure": "LAC-RATE", "period": "2017/18 Q1", "value": "48.9"}])
+
+    summary = import_return(path=path, user=lead)
+
+    assert (summary.created, summary.updated, summary.unchanged) == (0, 1, 0)
+    lac = figure("LAC-RATE", "2017/18 Q1")
+    history = list(lac.history.order_by("history_date"))
+    assert [(h.history_type, h.value, h.history_user) for h in history] == [
+        ("+", Decimal("48.7"), lead),
+        ("~", Decimal("48.9"), lead),
+    ]
+    assert history[-1].history_change_reason == "loaded from a file by lead"
+    assert lac.covers_label == ""  # the column is in the file and empty: as the file says
+
+
+def test_a_return_over_the_row_limit_is_refused_before_it_is_read_through(
+    measures, tmp_path: Path
+) -> None:
+    from measures.resources import RETURN_ROW_LIMIT
+
+    path = tmp_path / "huge.csv"
+    with path.open("w") as handle:
+        handle.write("measure,period,value\n")
+        for _ in range(RETURN_ROW_LIMIT + 1):
+            handle.write("LAC-RATE,2017/18 Q1,48.7\n")
+
+    lines, error = rejected(path)
+
+    assert lines == [
+        "huge.csv has more than 10,000 rows: an import may have at most 10,000. Split it into "
+        "smaller files."
+    ]
+    assert error == f"Nothing was imported from {path}."
+    assert not Actual.objects.exists()
