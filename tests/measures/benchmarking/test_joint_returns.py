@@ -25,7 +25,7 @@ from measures.benchmarking.models import (
     GroupMember,
     MeasureBenchmark,
 )
-from measures.benchmarking.reads import compare
+from measures.benchmarking.reads import GroupComparison, compare
 
 pytestmark = pytest.mark.django_db
 
@@ -220,3 +220,36 @@ def test_a_joint_row_whose_codes_and_names_do_not_pair_is_reported_by_row(
     assert len(lines) == 1 and lines[0].startswith("row ")
     assert "is not a joint return: give as many codes as names" in lines[0]
     assert not Area.objects.filter(kind=AreaKind.JOINT).exists()
+
+
+SN_MODEL = Path(__file__).resolve().parent / "files" / "sn_model_2025_wide.csv"
+
+
+def lincolnshire_neighbours() -> GroupComparison:
+    indicator = BenchmarkIndicator.objects.get(code="CSWW_AGENCY")
+    comparison = compare(indicator=indicator, period="2025", ours=Area.objects.by_code("925"))
+    return next(g for g in comparison.groups if g.group.kind == GroupKind.STATISTICAL_NEIGHBOURS)
+
+
+def test_a_statistical_neighbour_reported_jointly_shows_the_joint_figure() -> None:
+    load()
+    call_command("import_sn_model", str(SN_MODEL), "--version", "May 2025", stdout=StringIO())
+
+    members = dict((name, value) for name, value, _ in lincolnshire_neighbours().members)
+
+    # The model lists North Northamptonshire (940) on its own; the release reports it jointly.
+    assert members["North Northamptonshire (jointly with West Northamptonshire)"] == Decimal("19.5")
+
+
+def test_a_neighbour_model_naming_a_joint_return_links_the_joint_area(tmp_path: Path) -> None:
+    load()
+    path = tmp_path / "sn.csv"
+    path.write_bytes(SN_MODEL.read_bytes().replace(b",940,Very close", b",941/940,Very close"))
+
+    call_command("import_sn_model", str(path), "--version", "May 2025", stdout=StringIO())
+
+    group = ComparatorGroup.objects.get(area__old_code="925")
+    joint = group.members.get(position=8)
+    assert joint.area == Area.objects.by_code("940 / 941")
+    members = dict((name, value) for name, value, _ in lincolnshire_neighbours().members)
+    assert members[joint.name] == Decimal("19.5")
