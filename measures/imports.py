@@ -13,6 +13,7 @@ from typing import Any
 import tablib
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models, transaction
+from simple_history.utils import bulk_create_with_history
 
 from measures.models import Ambition, Frequency, Measure, Outcome, State, Target
 from measures.periods import FinancialYear
@@ -311,7 +312,11 @@ def _validate_models(rows: list[_Row], problems: _Problems) -> _Plan:
                 *(name for name in CHOSEN if row.attributes[name] is None),
             ]
             try:
-                measure.full_clean(exclude=exclude)
+                # Uniqueness and the constraints would each cost a query: the reference is
+                # looked up above, and each constraint repeats a rule the fields and clean() apply.
+                measure.full_clean(
+                    exclude=exclude, validate_unique=False, validate_constraints=False
+                )
             except ValidationError as error:
                 problems.add_validation(row.number, error, MEASURE_FIELD_COLUMNS, skip=bad)
 
@@ -326,7 +331,9 @@ def _validate_models(rows: list[_Row], problems: _Problems) -> _Plan:
             for name, value in _target_values(row).items():
                 setattr(target, name, value)
             try:
-                target.full_clean(exclude=["measure"])
+                target.full_clean(
+                    exclude=["measure"], validate_unique=False, validate_constraints=False
+                )
             except ValidationError as error:
                 problems.add_validation(
                     row.number, error, TARGET_FIELD_COLUMNS, skip=problems.columns_of(row.number)
@@ -344,8 +351,43 @@ def _save_if_changed(instance: models.Model, values: dict[str, Any]) -> bool:
     return bool(changed)
 
 
+class _Writes:
+    """Measures and targets to create or change, written together with their history."""
+
+    def __init__(self) -> None:
+        self.new: dict[type[models.Model], list[models.Model]] = {Measure: [], Target: []}
+        self.changed: dict[type[models.Model], list[models.Model]] = {Measure: [], Target: []}
+
+    def set(self, instance: models.Model, values: dict[str, Any]) -> bool:
+        """Set values, queueing the instance for writing only if one differs."""
+        changed = {name for name, value in values.items() if getattr(instance, name) != value}
+        for name in changed:
+            setattr(instance, name, values[name])
+        if instance._state.adding:
+            if instance not in self.new[type(instance)]:
+                self.new[type(instance)].append(instance)
+        elif changed and instance not in self.changed[type(instance)]:
+            self.changed[type(instance)].append(instance)
+        return bool(changed)
+
+    def write(self) -> None:
+        for model in (Measure, Target):
+            if model is Target:
+                for target in self.new[Target]:
+                    target.measure_id = target.measure.pk  # the measure has just been created
+            bulk_create_with_history(self.new[model], model, batch_size=1000)
+            fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+            # One UPDATE each: bulk_update's CASE per field and row compiles slower than these run.
+            for instance in self.changed[model]:
+                model.objects.filter(pk=instance.pk).update(
+                    **{f.attname: getattr(instance, f.attname) for f in fields}
+                )
+            model.history.bulk_history_create(self.changed[model], update=True, batch_size=1000)
+
+
 def _write(plan: _Plan) -> ImportSummary:
     summary = ImportSummary()
+    writes = _Writes()
     ambitions: dict[str, Ambition] = {}
     outcomes: dict[tuple[str, str], Outcome] = {}
     measure_order: dict[tuple[str, str], int] = {}
@@ -373,7 +415,7 @@ def _write(plan: _Plan) -> ImportSummary:
             order = measure_order.setdefault(key, 0)
             measure_order[key] = order + 1
             values = {**_measure_values(row), "outcome_id": outcomes[key].pk, "order": order}
-            updated = _save_if_changed(measure, values)
+            updated = writes.set(measure, values)
             measures[row.reference] = measure
         measure = measures[row.reference]
 
@@ -382,7 +424,7 @@ def _write(plan: _Plan) -> ImportSummary:
             if target is None:
                 target = Target(measure=measure, year=row.year)
                 created = True
-            updated = _save_if_changed(target, _target_values(row)) or updated
+            updated = writes.set(target, _target_values(row)) or updated
 
         if created:
             summary.created += 1
@@ -390,6 +432,7 @@ def _write(plan: _Plan) -> ImportSummary:
             summary.updated += 1
         else:
             summary.unchanged += 1
+    writes.write()
     return summary
 
 

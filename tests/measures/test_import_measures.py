@@ -459,3 +459,27 @@ def test_a_file_that_is_not_csv_or_excel_is_refused(tmp_path: Path) -> None:
 
     with pytest.raises(TableError, match="not a .csv or .xlsx file"):
         import_measures(path=path)
+
+
+def test_a_measures_file_is_loaded_in_a_fixed_number_of_queries_with_history(
+    write_csv, tmp_path: Path
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def rows(start: int, count: int) -> list[dict[str, str]]:
+        return [{**LAC_RATE, "reference": f"M-{i}"} for i in range(start, start + count)]
+
+    small = write_csv(rows(0, 10), name="small.csv")
+    large = write_csv(rows(10, 100), name="large.csv")
+    with CaptureQueriesContext(connection) as first:
+        import_measures(path=small)
+    with CaptureQueriesContext(connection) as second:
+        summary = import_measures(path=large)
+
+    assert summary.created == 100
+    assert len(second) <= len(first)
+    assert Measure.history.count() == Target.history.count() == 110
+    changed = write_csv([{**LAC_RATE, "reference": "M-3", "band_high": "48"}], name="one.csv")
+    assert import_measures(path=changed).updated == 1
+    assert Target.objects.get(measure__reference="M-3").history.first().band_high == 48
