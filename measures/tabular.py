@@ -377,6 +377,8 @@ def _rows(
         values: dict[str, str] = {}
         for position, text in enumerate(texts):
             name = header[position] if position < len(header) else ""
+            if isinstance(text, OddCell) and not name:
+                continue  # an unreadable cell in a column without a heading holds nothing read
             # A cell no field can take is reported before anything else is checked.
             if problem := (text.problem if isinstance(text, OddCell) else nul_problem(text)):
                 problems.append(Problem(number, name or f"{position + 1}", problem))
@@ -431,6 +433,18 @@ def _names(names: Sequence[str]) -> str:
 
 def _s(names: Sequence[str]) -> str:
     return "" if len(names) == 1 else "s"
+
+
+def nul_cells(frame: Any) -> list[tuple[Any, str]]:
+    """The (index, column) of every text cell of a pandas frame that holds a NUL character."""
+    found: list[tuple[Any, str]] = []
+    for column in frame.columns:
+        series = frame[column]
+        if series.dtype.kind not in "OSUT":  # numbers and dates cannot hold one
+            continue
+        hits = series.map(lambda value: isinstance(value, str) and NUL in value).astype(bool)
+        found += [(index, str(column)) for index in series.index[hits.to_numpy()]]
+    return found
 
 
 def read_raw_csv(path: Path) -> Any:

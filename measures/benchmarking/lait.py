@@ -35,7 +35,7 @@ from measures.benchmarking.models import (
     BenchmarkValue,
     indicator_slug,  # noqa: F401  (re-exported)
 )
-from measures.tabular import ImportRejected, Problem, TableError
+from measures.tabular import NUL, ImportRejected, Problem, TableError, nul_cells, nul_problem
 
 SOURCE = "LAIT"
 
@@ -200,6 +200,9 @@ def import_lait(*, parquet: Path, dictionary: Path, progress: bool = False) -> L
         infos, warnings, problems = read_dictionary(dictionary)
         summary.warnings.extend(warnings)
         frame = read_parquet(parquet)
+        if found := nul_cells(frame):
+            message = nul_problem(NUL)
+            raise ImportRejected([Problem(int(i) + 1, column, message) for i, column in found])
         summary.rows_read = len(frame)
         _advance(bar, stages)
 

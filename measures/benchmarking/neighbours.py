@@ -30,6 +30,7 @@ from measures.tabular import (
     Problem,
     TableError,
     cell_text,
+    nul_problem,
     read_raw_csv,
 )
 
@@ -162,10 +163,19 @@ def _read_lines(path: Path) -> list[tuple[int, list[str]]]:
     else:
         raise TableError(f"{path.name} is not the model's .xlsx workbook or wide .csv file.")
     # pandas keeps leading and inner blank rows, so position + 1 is the spreadsheet's row.
-    return [
+    lines = [
         (position + 1, [_cell(value) for value in values])
         for position, values in enumerate(frame.itertuples(index=False, name=None))
     ]
+    found = [
+        Problem(number, _letter(position), nul_problem(cell))
+        for number, cells in lines
+        for position, cell in enumerate(cells)
+        if nul_problem(cell)
+    ]
+    if found:
+        raise ImportRejected(found)
+    return lines
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,16 @@ from measures.benchmarking.models import (
 )
 from measures.benchmarking.neighbours import placeholder_name
 from measures.benchmarking.regions import REGIONS
-from measures.tabular import ImportRejected, ImportSummary, Problem, TableError, read_raw_csv
+from measures.tabular import (
+    NUL,
+    ImportRejected,
+    ImportSummary,
+    Problem,
+    TableError,
+    nul_cells,
+    nul_problem,
+    read_raw_csv,
+)
 from measures.units import Unit
 
 PERIOD = "time_period"
@@ -157,6 +166,9 @@ def read_release(path: Path) -> tuple[_Columns, pd.DataFrame]:
     data.index = data.index + 1  # index 0 was the header, spreadsheet row 1
     data = data.apply(lambda column: column.str.strip())
     data = data[(data != "").any(axis=1)]
+    if found := nul_cells(data):
+        message = nul_problem(NUL)
+        raise ImportRejected([Problem(int(row), column, message) for row, column in found])
     return _Columns(path.name, tuple(name for name in header if name)), data
 
 

@@ -253,3 +253,38 @@ def test_a_neighbour_model_naming_a_joint_return_links_the_joint_area(tmp_path: 
     assert joint.area == Area.objects.by_code("940 / 941")
     members = dict((name, value) for name, value, _ in lincolnshire_neighbours().members)
     assert members[joint.name] == Decimal("19.5")
+
+
+NUL_MESSAGE = (
+    "the cell holds a NUL character (an invisible control character, often left by copying "
+    "from another program): delete it and type the text again"
+)
+
+
+def test_a_nul_character_in_a_release_is_refused_by_row_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "workforce.csv"
+    path.write_text(WORKFORCE.read_text().replace(",Lincolnshire,", ",Lincoln\x00shire,", 1))
+
+    err = StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_ees", str(path), *AGENCY, stdout=StringIO(), stderr=err)
+
+    row = next(n for n, line in enumerate(path.read_text().splitlines(), 1) if "\x00" in line)
+    assert err.getvalue().splitlines() == [f"row {row}, column la_name: {NUL_MESSAGE}"]
+    assert not Area.objects.exists()
+
+
+def test_a_nul_character_in_a_neighbour_model_is_refused_by_row_and_column(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "sn.csv"
+    path.write_bytes(SN_MODEL.read_bytes().replace(b",Lincolnshire,", b",Lincoln\x00shire,"))
+
+    err = StringIO()
+    with pytest.raises(CommandError):
+        call_command(
+            "import_sn_model", str(path), "--version", "2025", stdout=StringIO(), stderr=err
+        )
+
+    assert err.getvalue().splitlines() == [f"row 3, column B: {NUL_MESSAGE}"]
+    assert not ComparatorGroup.objects.exists()
