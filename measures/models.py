@@ -198,12 +198,16 @@ class Measure(models.Model):
         )
 
     def is_due_in(self, period: Period) -> bool:
-        """Whether a figure is expected in the period (reads prefetched targets)."""
+        """Whether the measure is in the period's report; needs Measure.objects.with_figures().
+
+        Due by its target, or reported in the period (a measure without a target is Not rated).
+        """
         return is_due_in(
             period=period,
             quarterly=self.is_quarterly,
             due_quarter=self.due_quarter,
             targets=list(self.targets.all()),
+            figures=self.visible_figures,
         )
 
     def format(self, value: Decimal | None) -> str:

@@ -17,10 +17,10 @@ QUARTER_CHOICES: list[tuple[int, str]] = [
 ]
 
 _YEAR_PATTERN = r"(\d{4})\s*[/-]\s*(\d{2}|\d{4})"
-_FINANCIAL_YEAR_RE = re.compile(rf"^\s*{_YEAR_PATTERN}\s*$")
-_PERIOD_RE = re.compile(rf"^\s*{_YEAR_PATTERN}\s*[Qq]\s*(\d)\s*$")
+_FINANCIAL_YEAR_RE = re.compile(rf"^\s*{_YEAR_PATTERN}\s*$", re.ASCII)
+_PERIOD_RE = re.compile(rf"^\s*{_YEAR_PATTERN}\s*[Qq]\s*(\d)\s*$", re.ASCII)
 # Councils also write the quarter first ("the Q1 2017/18 report").
-_PERIOD_QUARTER_FIRST_RE = re.compile(rf"^\s*[Qq]\s*(\d)\s+{_YEAR_PATTERN}\s*$")
+_PERIOD_QUARTER_FIRST_RE = re.compile(rf"^\s*[Qq]\s*(\d)\s+{_YEAR_PATTERN}\s*$", re.ASCII)
 
 
 def _check_start_year(start_year: int) -> None:

@@ -97,12 +97,22 @@ def position(
 
 
 def is_due_in(
-    *, period: Period, quarterly: bool, due_quarter: int | None, targets: Sequence[TargetLike]
+    *,
+    period: Period,
+    quarterly: bool,
+    due_quarter: int | None,
+    targets: Sequence[TargetLike],
+    figures: Sequence[FigureLike] = (),
 ) -> bool:
-    """Whether a measure is due in a period: any target in that financial year makes it so."""
+    """Whether a measure is in a period's report.
+
+    A target in that financial year makes it due; a figure reported in the period puts it
+    there whether or not it has a target.
+    """
     return is_due(
         quarterly=quarterly,
         due_quarter=due_quarter,
         period_quarter=period.quarter,
         has_target_for_year=any(t.year == period.year for t in targets),
+        has_figure=any(_period(f) == period for f in figures),
     )

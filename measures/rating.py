@@ -273,12 +273,20 @@ def is_due(
     due_quarter: int | None,
     period_quarter: int,
     has_target_for_year: bool,
+    has_figure: bool = False,
 ) -> bool:
-    """Whether a figure is expected for a quarter: every quarter, or once a year (Q4 by default)."""
+    """Whether a measure belongs in a quarter's report.
+
+    It does when a figure is expected (every quarter, or once a year, Q4 by default, in a year
+    with a target) or when a figure was reported in the quarter: a measure without a target
+    still appears with its figure, as Not rated.
+    """
     if not 1 <= period_quarter <= 4:
         raise ValueError(f"there is no quarter {period_quarter}: quarters run from 1 to 4")
     if due_quarter is not None and not 1 <= due_quarter <= 4:
         raise ValueError(f"there is no quarter {due_quarter}: quarters run from 1 to 4")
+    if has_figure:
+        return True
     if not has_target_for_year:
         return False
     if quarterly:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import re
+import unicodedata
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -17,8 +18,13 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 # Digits with an optional sign and decimal point: no exponents, separators or symbols, so that
 # "1,234" (a thousand? one point two?) and "87%" are questions for the sender, not guesses.
-_PLAIN_NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d+)?|\.\d+)$")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# ASCII digits only: Python's \d would also take full-width (１２) and Arabic-Indic (٤٥) ones.
+_PLAIN_NUMBER = re.compile(r"^[+-]?(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)$")
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+# What a spreadsheet cell's <v> may hold that openpyxl cannot read as a number.
+_NOT_FINITE = {"nan", "-nan", "inf", "-inf", "+inf", "infinity", "-infinity", "+infinity"}
+# PostgreSQL cannot store it in text, so no field may hold it.
+NUL = "\x00"
 # Excel keeps 15 significant digits; more would show binary noise (0.15000000000000002).
 _EXCEL_DIGITS = 15
 
@@ -115,11 +121,47 @@ def _plain(number: Decimal) -> str:
     return "0" if text == "-0" else text
 
 
+def other_digits(text: str) -> str:
+    """What other digits than 0 to 9 a text holds, in words ("full-width"); "" if none."""
+    kinds = []
+    for character in text:
+        if character.isdigit() and not "0" <= character <= "9":
+            name = unicodedata.name(character, "")
+            if name.startswith("FULLWIDTH"):
+                kind = "full-width"
+            elif " DIGIT" in name:
+                kind = name.split(" DIGIT")[0].title()  # "Arabic-Indic", "Devanagari"
+            else:
+                kind = "unusual"
+            if kind not in kinds:
+                kinds.append(kind)
+    return " and ".join(kinds)
+
+
+def _digits_problem(text: str) -> ValueError | None:
+    kinds = other_digits(text)
+    if not kinds:
+        return None
+    return ValueError(f"{text!r} is written with {kinds} digits: type it with the digits 0 to 9")
+
+
+def nul_problem(text: str) -> str:
+    """The message for text holding a NUL character, which no field may store; "" if none."""
+    if NUL not in text:
+        return ""
+    return (
+        "the cell holds a NUL character (an invisible control character, often left by "
+        "copying from another program): delete it and type the text again"
+    )
+
+
 def parse_plain_decimal(text: str) -> Decimal | None:
     """A number written plainly ("87", "0.15", "-3"), or None for an empty cell."""
     text = text.strip()
     if not text:
         return None
+    if problem := _digits_problem(text):
+        raise problem
     if not _PLAIN_NUMBER.match(text):
         raise ValueError(
             f"{text!r} is not a plain number: write numbers like 87 or 0.15, "
@@ -136,6 +178,8 @@ def parse_date(text: str) -> date | None:
     text = text.strip()
     if not text:
         return None
+    if problem := _digits_problem(text):
+        raise problem
     if _ISO_DATE.match(text):
         try:
             return date.fromisoformat(text)
@@ -145,12 +189,17 @@ def parse_date(text: str) -> date | None:
 
 
 def read_table(
-    path: Path, *, required: Sequence[str], optional: Sequence[str] = ()
+    path: Path,
+    *,
+    required: Sequence[str],
+    optional: Sequence[str] = (),
+    max_rows: int | None = None,
 ) -> list[TableRow]:
     """The data rows of a .csv or .xlsx file whose first row names its columns.
 
     Headings are matched without regard to case or surrounding spaces; completely blank rows
-    are skipped. Raises TableError when the file cannot be read or its columns are wrong.
+    are skipped. Raises TableError when the file cannot be read or its columns are wrong, or
+    as soon as it is found to hold more than max_rows data rows (the rest is never read).
     """
     path = Path(path)
     suffix = path.suffix.lower()
@@ -159,7 +208,7 @@ def read_table(
     if not path.is_file():
         raise TableError(f"There is no file at {path}.")
     lines = _csv_lines(path) if suffix == ".csv" else _xlsx_lines(path)
-    return _rows(path, lines, required=required, optional=optional)
+    return _rows(path, lines, required=required, optional=optional, max_rows=max_rows)
 
 
 def _csv_lines(path: Path) -> Iterator[tuple[int, list[str]]]:
@@ -175,19 +224,127 @@ def _csv_lines(path: Path) -> Iterator[tuple[int, list[str]]]:
         raise TableError(f"{path.name} cannot be read as CSV: {error}.") from None
 
 
+class OddCell(str):
+    """An Excel cell with no value to read, as empty text carrying what the cell holds."""
+
+    problem: str
+
+    def __new__(cls, problem: str) -> OddCell:
+        cell = super().__new__(cls, "")
+        cell.problem = problem
+        return cell
+
+
+FORMULA_WITHOUT_RESULT = (
+    "the cell holds a formula with no saved result: open and save the file in Excel, or type "
+    "the value"
+)
+
+
+def _odd_cells(path: Path) -> tuple[dict[tuple[int, int], str], bool]:
+    """Cells of the first sheet whose value openpyxl would read as empty, or fail to read.
+
+    A formula saved without its result (files written by programs other than Excel), and a
+    number cell holding NaN, infinity or nothing (what writers put for a NaN), by (row, column)
+    counted from 1; and whether openpyxl would fail on one of them (NaN or infinity as text).
+    """
+    from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
+    from openpyxl.xml.functions import iterparse
+
+    namespace = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    odd: dict[tuple[int, int], str] = {}
+    unreadable = False
+    with zipfile.ZipFile(path) as archive:
+        sheet = _first_sheet_path(archive)
+        with archive.open(sheet) as handle:
+            for _, element in iterparse(handle):
+                if element.tag != f"{namespace}c":
+                    continue
+                formula = element.find(f"{namespace}f")
+                value = element.find(f"{namespace}v")
+                kind = element.get("t", "n")
+                text = (value.text or "").strip() if value is not None else None
+                problem = ""
+                if formula is not None and not text:
+                    problem = FORMULA_WITHOUT_RESULT
+                elif kind == "n" and text is not None and text.lower() in _NOT_FINITE:
+                    what = "NaN (not a number)" if "nan" in text.lower() else "infinity"
+                    problem = f"the cell holds {what}, not a figure: type the figure"
+                    unreadable = True
+                elif kind == "n" and value is not None and not text:
+                    problem = (
+                        "the cell is a number cell with no number in it (a program may have "
+                        "written NaN or infinity there): type the figure"
+                    )
+                elif kind == "e" and text:
+                    problem = f"the cell holds the Excel error {text}: correct it or type the value"
+                if problem and element.get("r"):
+                    letters, row = coordinate_from_string(element.get("r"))
+                    odd[(row, column_index_from_string(letters))] = problem
+                element.clear()
+    return odd, unreadable
+
+
+def _first_sheet_path(archive: zipfile.ZipFile) -> str:
+    """The part name of the workbook's first sheet, as openpyxl would open it."""
+    from openpyxl.reader.excel import ExcelReader
+
+    reader = ExcelReader(archive.filename, read_only=True)
+    reader.archive = archive
+    reader.read_manifest()
+    reader.read_workbook()
+    return next(iter(reader.parser.find_sheets()))[1].target
+
+
 def _xlsx_lines(path: Path) -> Iterator[tuple[int, list[str]]]:
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError):
+        odd, unreadable = _odd_cells(path)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, StopIteration):
         raise TableError(f"{path.name} cannot be opened as an Excel .xlsx workbook.") from None
     try:
         sheet = workbook.worksheets[0]
         # Some programs write a wrong sheet size; read-only mode would trust it and cut rows off.
         sheet.reset_dimensions()
+        if unreadable:
+            # openpyxl cannot read such a cell at all: report the odd cells, unread the rest.
+            yield from _odd_rows(sheet, odd)
+            return
         for number, cells in enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1):
-            yield number, [cell_text(cell) for cell in cells]
+            yield (
+                number,
+                [
+                    OddCell(odd[(number, column)]) if (number, column) in odd else cell_text(cell)
+                    for column, cell in enumerate(cells, start=1)
+                ],
+            )
     finally:
         workbook.close()
+
+
+def _odd_rows(sheet: Any, odd: dict[tuple[int, int], str]) -> Iterator[tuple[int, list[str]]]:
+    """The header row as read, then only the odd cells, for a sheet openpyxl cannot read."""
+    rows = sheet.iter_rows(min_row=1, values_only=True)
+    last_header = 0
+    for number, cells in enumerate(rows, start=1):
+        texts = [cell_text(cell) for cell in cells]
+        yield number, texts
+        last_header = number
+        if any(texts):
+            break
+    by_row: dict[int, dict[int, str]] = {}
+    for (row, column), problem in odd.items():
+        if row > last_header:
+            by_row.setdefault(row, {})[column] = problem
+    for row in sorted(by_row):
+        width = max(by_row[row])
+        yield (
+            row,
+            [
+                OddCell(by_row[row][column]) if column in by_row[row] else ""
+                for column in range(1, width + 1)
+            ],
+        )
 
 
 def _rows(
@@ -196,6 +353,7 @@ def _rows(
     *,
     required: Sequence[str],
     optional: Sequence[str],
+    max_rows: int | None = None,
 ) -> list[TableRow]:
     lines = iter(lines)
     header: list[str] | None = None
@@ -211,13 +369,20 @@ def _rows(
     check_columns([name for name in header if name], required=required, optional=optional)
 
     rows = []
+    problems: list[Problem] = []
     for number, cells in lines:
-        texts = [cell.strip() for cell in cells]
-        if not any(texts):
+        texts = [cell if isinstance(cell, OddCell) else cell.strip() for cell in cells]
+        if not any(texts) and not any(isinstance(cell, OddCell) for cell in texts):
             continue
         values: dict[str, str] = {}
         for position, text in enumerate(texts):
             name = header[position] if position < len(header) else ""
+            if isinstance(text, OddCell) and not name:
+                continue  # an unreadable cell in a column without a heading holds nothing read
+            # A cell no field can take is reported before anything else is checked.
+            if problem := (text.problem if isinstance(text, OddCell) else nul_problem(text)):
+                problems.append(Problem(number, name or f"{position + 1}", problem))
+                continue
             if name:
                 values[name] = text
             elif text:
@@ -229,6 +394,13 @@ def _rows(
             if name:
                 values.setdefault(name, "")
         rows.append(TableRow(number=number, values=values))
+        if max_rows is not None and len(rows) > max_rows:
+            raise TableError(
+                f"{path.name} has more than {max_rows:,} rows: an import may have at most "
+                f"{max_rows:,}. Split it into smaller files."
+            )
+    if problems:
+        raise ImportRejected(problems)
     return rows
 
 
@@ -261,6 +433,18 @@ def _names(names: Sequence[str]) -> str:
 
 def _s(names: Sequence[str]) -> str:
     return "" if len(names) == 1 else "s"
+
+
+def nul_cells(frame: Any) -> list[tuple[Any, str]]:
+    """The (index, column) of every text cell of a pandas frame that holds a NUL character."""
+    found: list[tuple[Any, str]] = []
+    for column in frame.columns:
+        series = frame[column]
+        if series.dtype.kind not in "OSUT":  # numbers and dates cannot hold one
+            continue
+        hits = series.map(lambda value: isinstance(value, str) and NUL in value).astype(bool)
+        found += [(index, str(column)) for index in series.index[hits.to_numpy()]]
+    return found
 
 
 def read_raw_csv(path: Path) -> Any:

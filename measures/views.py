@@ -110,5 +110,8 @@ def measure_list(request: HttpRequest) -> HttpResponse:
 
 
 def measure_detail(request: HttpRequest, reference: str) -> HttpResponse:
+    if "\x00" in reference:
+        # No reference holds one, and PostgreSQL cannot even compare text holding one.
+        raise Http404("There is no such measure.")
     context = measure_page(reference=reference, user=request.user, period=request.GET.get("period"))
     return render(request, "measures/measure_detail.html", context)

@@ -35,7 +35,7 @@ MISSING_CODES: dict[str, str] = {
 
 # Plain decimals only: exponents and thousands separators do not appear in the published text,
 # and accepting them would let a mangled cell through as a plausible number.
-_NUMBER_RE = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$")
+_NUMBER_RE = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$", re.ASCII)
 
 
 @dataclass(frozen=True)
@@ -300,9 +300,9 @@ def describe_rank(rank: int | None, of: int) -> str:
 MAX_RANGE_YEARS = 10
 
 # "2025", "2024-25", "2024/25", "2024-2025", "2014-16", each perhaps with a note: "2018 (Rev)".
-_PERIOD_RE = re.compile(r"^(\d{4})(?:\s*[-/]\s*(\d{4}|\d{2}))?(?:\s*\([^()]*\))?$")
+_PERIOD_RE = re.compile(r"^(\d{4})(?:\s*[-/]\s*(\d{4}|\d{2}))?(?:\s*\([^()]*\))?$", re.ASCII)
 # Explore education statistics writes the year 2024-25 as 202425.
-_EES_PERIOD_RE = re.compile(r"^(\d{4})(\d{2})$")
+_EES_PERIOD_RE = re.compile(r"^(\d{4})(\d{2})$", re.ASCII)
 
 
 def _end_year(start: int, end: str) -> int:

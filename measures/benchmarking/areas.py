@@ -3,7 +3,7 @@
 import re
 from typing import Any
 
-from measures.benchmarking.models import Area, AreaKind
+from measures.benchmarking.models import JOINT_SEPARATOR, Area, AreaKind
 from measures.benchmarking.regions import (
     ENGLAND,
     REGIONS,
@@ -39,6 +39,20 @@ def new_code(value: Any) -> str:
             f"'{value}' is not an area code: new codes are E and eight digits, like E10000019"
         )
     return text
+
+
+def is_joint(text: Any) -> bool:
+    """Whether a code cell holds a joint return's codes, like "940 / 941"."""
+    return "/" in str(text)
+
+
+def _parts(text: Any) -> list[str]:
+    """A joint return's codes, each checked: "940 / 941" → ["940", "941"]."""
+    if not str(text).strip():
+        return []
+    parts = [part.strip() for part in str(text).split("/")]
+    read = old_code if all(OLD_CODE.fullmatch(p) for p in parts[:1]) else new_code
+    return [read(part) for part in parts]
 
 
 def ensure_regions() -> dict[str, Area]:
@@ -110,6 +124,60 @@ class AreaBook:
                 area.region, changed = self._home(region_name), True
             if changed:
                 area.save()
+        if area.old_code:
+            self.by_old[area.old_code] = area
+        if area.new_code:
+            self.by_new[area.new_code] = area
+        return area
+
+    def joint(self, *, name: str, old: Any = "", new: Any = "", region_name: str = "") -> Area:
+        """A joint return ("940 / 941") and its member authorities, each created if new.
+
+        The codes and names are paired in the order given, as DfE publishes them; the joint
+        area is stored with its codes in order ("314 / 318") and linked to its members.
+        """
+        olds = _parts(old)
+        news = _parts(new)
+        names = [part.strip() for part in name.split("/")]
+        counts = {len(parts) for parts in (olds, news, names) if parts}
+        if len(counts) != 1 or min(counts) < 2:
+            raise AreaError(
+                f"'{name}' ({old or '–'}; {new or '–'}) is not a joint return: give as many "
+                "codes as names, two or more, each separated by /"
+            )
+        size = counts.pop()
+        members = [
+            self.authority(
+                name=names[i] if names else "",
+                old=olds[i] if olds else "",
+                new=news[i] if news else "",
+                region_name=region_name,
+            )
+            for i in range(size)
+        ]
+        members.sort(key=lambda member: member.old_code or member.new_code)
+        old_text = JOINT_SEPARATOR.join(m.old_code for m in members) if olds else ""
+        new_text = JOINT_SEPARATOR.join(m.new_code for m in members) if news else ""
+        area = self.by_old.get(old_text) or self.by_new.get(new_text)
+        if area is None:
+            area = Area.objects.create(
+                kind=AreaKind.JOINT,
+                name=JOINT_SEPARATOR.join(m.name for m in members),
+                old_code=old_text,
+                new_code=new_text,
+                region=members[0].region,
+            )
+            area.joint_members.set(members)
+            self.created += 1
+        else:
+            changed = False
+            if new_text and not area.new_code:
+                area.new_code, changed = new_text, True
+            if old_text and not area.old_code:
+                area.old_code, changed = old_text, True
+            if changed:
+                area.save()
+            area.joint_members.add(*members)
         if area.old_code:
             self.by_old[area.old_code] = area
         if area.new_code:

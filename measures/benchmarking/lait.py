@@ -35,7 +35,7 @@ from measures.benchmarking.models import (
     BenchmarkValue,
     indicator_slug,  # noqa: F401  (re-exported)
 )
-from measures.tabular import ImportRejected, Problem, TableError
+from measures.tabular import NUL, ImportRejected, Problem, TableError, nul_cells, nul_problem
 
 SOURCE = "LAIT"
 
@@ -72,7 +72,7 @@ _MAX_RAW = BenchmarkValue._meta.get_field("raw").max_length
 # LAIT writes some small numbers as Python floats print them: 7.0000000000000007E-2 (2,917 rows
 # of exclusion and Progress 8 figures). Only that shape is read as a number; anything else that
 # parse_value rejects is a fault in the file.
-_FLOAT_EXPONENT = re.compile(r"^[+-]?\d+(?:\.\d+)?[eE][+-]?\d{1,3}$")
+_FLOAT_EXPONENT = re.compile(r"^[+-]?\d+(?:\.\d+)?[eE][+-]?\d{1,3}$", re.ASCII)
 # Three academic years pooled, as LAIT labels hospital admissions: 2013/14-15/16.
 _ACADEMIC_SPAN = re.compile(r"^(\d{4})/(\d{2})-(\d{2})/(\d{2})$")
 
@@ -200,6 +200,9 @@ def import_lait(*, parquet: Path, dictionary: Path, progress: bool = False) -> L
         infos, warnings, problems = read_dictionary(dictionary)
         summary.warnings.extend(warnings)
         frame = read_parquet(parquet)
+        if found := nul_cells(frame):
+            message = nul_problem(NUL)
+            raise ImportRejected([Problem(int(i) + 1, column, message) for i, column in found])
         summary.rows_read = len(frame)
         _advance(bar, stages)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -17,6 +18,22 @@ class AreaKind(models.TextChoices):
     REGION = "region", "Region"
     AUTHORITY = "authority", "Local authority"
     OTHER = "other", "Other area"  # e.g. a youth offending service area such as West Mercia
+    # Authorities running children's services together, for which DfE publishes one figure.
+    JOINT = "joint", "Joint return"
+
+
+# Kinds whose figures are ranked and banded against one another: a joint return is one entry.
+RANKED_KINDS = (AreaKind.AUTHORITY, AreaKind.JOINT)
+# How DfE writes a joint return's codes: "940 / 941", "E06000061 / E06000062".
+JOINT_SEPARATOR = " / "
+_OLD = r"[0-9]{3}"
+_NEW = r"E[0-9]{8}"
+
+
+def joint_code(text: str) -> str:
+    """A joint return's codes as stored, whatever their spacing or order: "940 / 941"."""
+    parts = sorted(part.strip() for part in text.split("/"))
+    return JOINT_SEPARATOR.join(parts)
 
 
 class AreaQuerySet(models.QuerySet["Area"]):
@@ -26,9 +43,23 @@ class AreaQuerySet(models.QuerySet["Area"]):
     def regions(self) -> AreaQuerySet:
         return self.filter(kind=AreaKind.REGION)
 
+    def ranked(self) -> AreaQuerySet:
+        """Authorities and joint returns: the entries a rank counts."""
+        return self.filter(kind__in=RANKED_KINDS)
+
     def by_code(self, code: str) -> Area | None:
-        """An authority by either code: old three-digit (925) or nine-character (E10000019)."""
+        """An area by either code: old (925), new (E10000019), or a joint return's (940 / 941).
+
+        None for text that is no code at all (so a stray character never reaches the database).
+        """
         code = code.strip()
+        if "/" in code:
+            code = joint_code(code)
+        parts = code.split(JOINT_SEPARATOR)
+        if not all(re.fullmatch(_OLD, part) for part in parts) and not all(
+            re.fullmatch(_NEW, part) for part in parts
+        ):
+            return None
         return self.filter(Q(old_code=code) | Q(new_code=code)).first()
 
 
@@ -38,10 +69,17 @@ class Area(models.Model):
     kind = models.CharField(max_length=10, choices=AreaKind.choices)
     name = models.CharField(max_length=200)
     old_code = models.CharField(
-        "old code", max_length=3, blank=True, help_text="DfE's three-digit code, e.g. 925."
+        "old code",
+        max_length=40,
+        blank=True,
+        help_text="DfE's three-digit code, e.g. 925; a joint return's, e.g. 940 / 941.",
     )
     new_code = models.CharField(
-        "new code", max_length=9, blank=True, help_text="ONS nine-character code, e.g. E10000019."
+        "new code",
+        max_length=100,
+        blank=True,
+        help_text="ONS nine-character code, e.g. E10000019; a joint return's, e.g. "
+        "E06000061 / E06000062.",
     )
     region = models.ForeignKey(
         "self",
@@ -54,6 +92,13 @@ class Area(models.Model):
     la_type = models.CharField("authority type", max_length=10, blank=True)
     is_active = models.BooleanField(
         default=True, help_text="Untick for an authority abolished or merged; it keeps its history."
+    )
+    joint_members = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="joint_returns",
+        help_text="For a joint return: the authorities it reports for.",
     )
 
     objects = AreaQuerySet.as_manager()
@@ -74,11 +119,15 @@ class Area(models.Model):
                 name="area_name_unique_per_kind",
             ),
             models.CheckConstraint(
-                condition=Q(old_code="") | Q(old_code__regex=r"^[0-9]{3}$"),
+                condition=Q(old_code="")
+                | Q(old_code__regex=rf"^{_OLD}$")
+                | Q(kind="joint", old_code__regex=rf"^{_OLD}( / {_OLD})+$"),
                 name="area_old_code_three_digits",
             ),
             models.CheckConstraint(
-                condition=Q(new_code="") | Q(new_code__regex=r"^E[0-9]{8}$"),
+                condition=Q(new_code="")
+                | Q(new_code__regex=rf"^{_NEW}$")
+                | Q(kind="joint", new_code__regex=rf"^{_NEW}( / {_NEW})+$"),
                 name="area_new_code_nine_characters",
             ),
         ]
@@ -90,6 +139,15 @@ class Area(models.Model):
     def code(self) -> str:
         """The nine-character code where known, otherwise the old three-digit code."""
         return self.new_code or self.old_code
+
+    @property
+    def is_joint(self) -> bool:
+        return self.kind == AreaKind.JOINT
+
+    def partners_of(self, member: Area) -> str:
+        """For a joint return, the other authorities in it by name: "West Northamptonshire"."""
+        names = [name for name in self.name.split(JOINT_SEPARATOR) if name != member.name]
+        return " and ".join(names) if names else self.name
 
 
 class GroupKind(models.TextChoices):

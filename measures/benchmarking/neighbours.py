@@ -15,14 +15,22 @@ from django.db import transaction
 from django.utils.text import slugify
 from openpyxl.utils.exceptions import InvalidFileException
 
-from measures.benchmarking.areas import AreaBook, AreaError, old_code
-from measures.benchmarking.models import Area, ComparatorGroup, GroupKind, GroupMember
+from measures.benchmarking.areas import AreaBook, AreaError, is_joint, old_code
+from measures.benchmarking.models import (
+    JOINT_SEPARATOR,
+    Area,
+    ComparatorGroup,
+    GroupKind,
+    GroupMember,
+    joint_code,
+)
 from measures.tabular import (
     ImportRejected,
     ImportSummary,
     Problem,
     TableError,
     cell_text,
+    nul_problem,
     read_raw_csv,
 )
 
@@ -155,10 +163,19 @@ def _read_lines(path: Path) -> list[tuple[int, list[str]]]:
     else:
         raise TableError(f"{path.name} is not the model's .xlsx workbook or wide .csv file.")
     # pandas keeps leading and inner blank rows, so position + 1 is the spreadsheet's row.
-    return [
+    lines = [
         (position + 1, [_cell(value) for value in values])
         for position, values in enumerate(frame.itertuples(index=False, name=None))
     ]
+    found = [
+        Problem(number, _letter(position), nul_problem(cell))
+        for number, cells in lines
+        for position, cell in enumerate(cells)
+        if nul_problem(cell)
+    ]
+    if found:
+        raise ImportRejected(found)
+    return lines
 
 
 @dataclass(frozen=True)
@@ -268,7 +285,7 @@ def _read_rows(path: Path) -> list[_Row]:
             problems.append(Problem(number, headings[layout.code], "the authority has no code"))
         else:
             try:
-                code = old_code(code_text)
+                code = _code(code_text)
             except AreaError as error:
                 problems.append(Problem(number, headings[layout.code], str(error)))
         if code in seen:
@@ -290,7 +307,7 @@ def _read_rows(path: Path) -> list[_Row]:
                     )
                 continue
             try:
-                neighbour = old_code(neighbour_text)
+                neighbour = _code(neighbour_text)
             except AreaError as error:
                 problems.append(Problem(number, headings[code_column], str(error)))
                 continue
@@ -438,8 +455,27 @@ def import_sn_model(*, path: Path, version: str) -> NeighbourSummary:
     return summary
 
 
+def _code(text: str) -> str:
+    """An old code, or a joint return's codes ("940 / 941") each checked and put in order."""
+    if is_joint(text):
+        return joint_code(JOINT_SEPARATOR.join(old_code(part) for part in text.split("/")))
+    return old_code(text)
+
+
 def _authority(book: AreaBook, code: str, names: dict[str, str], *, region: str) -> Area:
-    """The authority with this old code, created (named from the file where it can be) if new."""
+    """The authority with this old code, created (named from the file where it can be) if new.
+
+    A joint return's codes give the joint area, its members named as the file or earlier
+    imports name them.
+    """
+    if JOINT_SEPARATOR in code:
+        parts = code.split(JOINT_SEPARATOR)
+        known = [book.by_old.get(part) for part in parts]
+        member_names = [
+            names.get(part) or (area.name if area else placeholder_name(part))
+            for part, area in zip(parts, known, strict=True)
+        ]
+        return book.joint(name=" / ".join(member_names), old=code, region_name=region)
     name = names.get(code, "")
     existing = book.by_old.get(code)
     if existing is not None and name and existing.name == placeholder_name(code):

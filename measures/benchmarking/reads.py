@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from django.conf import settings
@@ -27,6 +27,7 @@ from measures.benchmarking.charts import (
     series_summary,
 )
 from measures.benchmarking.models import (
+    RANKED_KINDS,
     Area,
     AreaKind,
     BenchmarkIndicator,
@@ -53,6 +54,8 @@ class AuthorityRow:
     rank: int | None
     band: str | None
     is_ours: bool
+    # For our authority's joint return: the other authorities in it, by name.
+    jointly_with: str = ""
 
     @property
     def missing_meaning(self) -> str:
@@ -116,15 +119,26 @@ def compare(
     periods = periods_of(indicator)
     chosen = period if period in periods else (periods[-1] if periods else "")
     values = list(
-        BenchmarkValue.objects.filter(indicator=indicator, period=chosen).select_related(
-            "area__region"
-        )
+        BenchmarkValue.objects.filter(indicator=indicator, period=chosen)
+        .select_related("area__region")
+        .prefetch_related("area__joint_members")
     )
-    authorities = [v for v in values if v.area.kind == AreaKind.AUTHORITY]
+    # A joint return is one entry, ranked and banded as DfE publishes it.
+    authorities = [v for v in values if v.area.kind in RANKED_KINDS]
     polarity = Polarity(indicator.polarity)
     by_area = {v.area_id: v.value for v in authorities}
     ranks = rank(by_area, polarity)
     letters = bands(by_area, polarity, banded=indicator.banded)
+    # Our own figure, or, when we are reported jointly, the joint return's, labelled.
+    own = ours is not None and any(v.area_id == ours.pk for v in authorities)
+    joint = (
+        None
+        if ours is None or own
+        else next(
+            (v.area for v in authorities if v.area.is_joint and ours in v.area.joint_members.all()),
+            None,
+        )
+    )
     rows = [
         AuthorityRow(
             area=v.area,
@@ -132,7 +146,8 @@ def compare(
             status=v.status,
             rank=ranks.get(v.area_id),
             band=letters.get(v.area_id),
-            is_ours=ours is not None and v.area_id == ours.pk,
+            is_ours=ours is not None and (v.area_id == ours.pk or v.area == joint),
+            jointly_with=v.area.partners_of(ours) if ours and v.area == joint else "",
         )
         for v in sorted(authorities, key=lambda v: v.area.name)
     ]
@@ -163,6 +178,12 @@ def _groups(
         .prefetch_related("members__area")
         .order_by("kind", "-version")
     )
+    joint_of = {
+        member.pk: value
+        for value in values.values()
+        if value.area.is_joint
+        for member in value.area.joint_members.all()
+    }
     compared, seen_kinds = [], set()
     for group in groups:
         # Only the newest statistical neighbour model: the older one is history.
@@ -170,13 +191,22 @@ def _groups(
             continue
         seen_kinds.add(group.kind)
         members = []
+        counted: dict[int, Decimal | None] = {}
         for member in group.members.all():
             found = values.get(member.area_id) if member.area_id else None
-            members.append(
-                (member.name, found.value if found else None, found.status if found else "")
-            )
-        figure = group_figure(
-            [value for _, value, _ in members], decimal_places=indicator.decimal_places
+            name = member.name
+            if found is None and member.area_id in joint_of:
+                # Reported jointly: the joint figure stands for the member, and counts once.
+                found = joint_of[member.area_id]
+                name = f"{member.name} (jointly with {found.area.partners_of(member.area)})"
+            if found is not None:
+                counted[found.area_id] = found.value
+            members.append((name, found.value if found else None, found.status if found else ""))
+        figure = group_figure(list(counted.values()), decimal_places=indicator.decimal_places)
+        figure = replace(
+            figure,
+            members=len(members),
+            count=len(members) - sum(1 for _, value, _ in members if value is None),
         )
         compared.append(GroupComparison(group=group, figure=figure, members=members))
     return compared
@@ -202,6 +232,12 @@ def series(
     )
     member_ids = {m.area_id for m in neighbours.group.members.all()} if neighbours else set()
     wanted = {ours.pk, *member_ids} | ({ours.region_id} if ours.region_id else set())
+    # An authority reported jointly takes its joint return's figure in the years it has no own.
+    links = Area.joint_members.through.objects.filter(to_area_id__in={ours.pk, *member_ids})
+    joint_of: dict[int, set[int]] = {}
+    for member_id, joint_id in links.values_list("to_area_id", "from_area_id"):
+        joint_of.setdefault(member_id, set()).add(joint_id)
+    wanted |= {joint_id for ids in joint_of.values() for joint_id in ids}
     values = (
         BenchmarkValue.objects.filter(indicator=indicator)
         .filter(Q(area_id__in=wanted) | Q(area__kind=AreaKind.ENGLAND))
@@ -214,20 +250,27 @@ def series(
             england[value.period] = value.value
         else:
             by_period.setdefault(value.period, {})[value.area_id] = value.value
+
+    def figure_of(figures: dict[int, Decimal | None], area_id: int) -> tuple[int, Decimal | None]:
+        if area_id in figures:
+            return area_id, figures[area_id]
+        joint = next((j for j in sorted(joint_of.get(area_id, ())) if j in figures), None)
+        return (joint, figures[joint]) if joint is not None else (area_id, None)
+
     points = []
     for period in comparison.periods:
         figures = by_period.get(period, {})
+        # A joint return standing for two neighbours counts once, as one entry.
+        counted = dict(figure_of(figures, i) for i in member_ids)
         mean = (
-            group_figure(
-                [figures.get(i) for i in member_ids], decimal_places=indicator.decimal_places
-            ).mean
+            group_figure(list(counted.values()), decimal_places=indicator.decimal_places).mean
             if member_ids
             else None
         )
         points.append(
             SeriesPoint(
                 period=period,
-                ours=figures.get(ours.pk),
+                ours=figure_of(figures, ours.pk)[1],
                 england=england.get(period),
                 region=figures.get(ours.region_id) if ours.region_id else None,
                 neighbours=mean,
@@ -240,7 +283,10 @@ def bars_for(comparison: Comparison, ours: Area | None) -> list[Bar]:
     """Ours, England, our region, each group's mean, then each neighbour by name."""
     bars = []
     if ours is not None:
-        bars.append(Bar(ours.name, comparison.ours.value if comparison.ours else None, "ours"))
+        label = ours.name
+        if comparison.ours and comparison.ours.jointly_with:
+            label = f"{ours.name} (reported jointly with {comparison.ours.jointly_with})"
+        bars.append(Bar(label, comparison.ours.value if comparison.ours else None, "ours"))
     if comparison.england:
         bars.append(Bar("England", comparison.england.value, "england"))
     if comparison.region:

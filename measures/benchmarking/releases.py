@@ -19,7 +19,7 @@ from measures.benchmarking.analysis import (
     parse_value,
     period_sort_key,
 )
-from measures.benchmarking.areas import AreaBook, AreaError, new_code, old_code
+from measures.benchmarking.areas import AreaBook, AreaError, is_joint, new_code, old_code
 from measures.benchmarking.models import (
     Area,
     BenchmarkIndicator,
@@ -28,7 +28,16 @@ from measures.benchmarking.models import (
 )
 from measures.benchmarking.neighbours import placeholder_name
 from measures.benchmarking.regions import REGIONS
-from measures.tabular import ImportRejected, ImportSummary, Problem, TableError, read_raw_csv
+from measures.tabular import (
+    NUL,
+    ImportRejected,
+    ImportSummary,
+    Problem,
+    TableError,
+    nul_cells,
+    nul_problem,
+    read_raw_csv,
+)
 from measures.units import Unit
 
 PERIOD = "time_period"
@@ -157,6 +166,9 @@ def read_release(path: Path) -> tuple[_Columns, pd.DataFrame]:
     data.index = data.index + 1  # index 0 was the header, spreadsheet row 1
     data = data.apply(lambda column: column.str.strip())
     data = data[(data != "").any(axis=1)]
+    if found := nul_cells(data):
+        message = nul_problem(NUL)
+        raise ImportRejected([Problem(int(row), column, message) for row, column in found])
     return _Columns(path.name, tuple(name for name in header if name)), data
 
 
@@ -333,6 +345,8 @@ class _Release:
 
     def authority(self, book: AreaBook, number: int, row: Mapping[str, str]) -> Area | None:
         old_text, new_text, name = row[OLD_CODE], row[NEW_CODE], row[LA_NAME]
+        if is_joint(old_text) or is_joint(new_text) or is_joint(name):
+            return self.joint(book, number, row)
         problems = len(self.problems)
         # Each code is read on its own, so that a problem names the column it is in.
         old = self._code(number, OLD_CODE, old_text, old_code)
@@ -365,6 +379,21 @@ class _Release:
             area.name = name
             area.save(update_fields=["name"])
         return area
+
+    def joint(self, book: AreaBook, number: int, row: Mapping[str, str]) -> Area | None:
+        """A joint return's row ("940 / 941"): one area for the authorities it reports for."""
+        old_text, new_text, name = row[OLD_CODE], row[NEW_CODE], row[LA_NAME]
+        problems = len(self.problems)
+        for column, text, read in ((OLD_CODE, old_text, old_code), (NEW_CODE, new_text, new_code)):
+            for part in text.split("/") if text else []:
+                self._code(number, column, part.strip(), read)
+        if len(self.problems) > problems:
+            return None
+        try:
+            return book.joint(name=name, old=old_text, new=new_text, region_name=row[REGION_NAME])
+        except AreaError as error:
+            self.problems.append(Problem(number, LA_NAME, str(error)))
+            return None
 
     def _code(self, number: int, column: str, text: str, read: Callable[[str], str]) -> str:
         if not text:

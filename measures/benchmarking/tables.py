@@ -46,7 +46,8 @@ class AuthorityTable(tables.Table):
             else ""
         )
         closed = "" if record.area.is_active else " (no longer exists)"
-        return format_html("{}{}{}", record.area.name, closed, ours)
+        joint = " (joint return)" if record.area.is_joint else ""
+        return format_html("{}{}{}{}", record.area.name, closed, joint, ours)
 
     def render_value(self, record: AuthorityRow) -> SafeString:
         if record.value is None:

@@ -2,6 +2,7 @@
 
 import json
 
+from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
@@ -18,8 +19,15 @@ from measures.units import plain
 EXPORT_COLUMNS = ["authority_code", "authority", "region", "value", "status", "rank", "quartile"]
 
 
+class SearchForm(forms.Form):
+    """The explorer's search box; its CharField refuses NUL characters, as every form does."""
+
+    q = forms.CharField(required=False, max_length=200)
+
+
 def explorer(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "").strip()
+    search = SearchForm(request.GET)
+    query = search.cleaned_data["q"].strip() if search.is_valid() else ""
     indicators = BenchmarkIndicator.objects.order_by("topic", "title")
     if query:
         indicators = indicators.filter(
@@ -29,7 +37,12 @@ def explorer(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "benchmarking/explorer.html",
-        {"query": query, "page": page, "total": BenchmarkIndicator.objects.count()},
+        {
+            "query": query,
+            "error": next(iter(search.errors.get("q", [])), ""),
+            "page": page,
+            "total": BenchmarkIndicator.objects.count(),
+        },
     )
 
 

@@ -310,3 +310,23 @@ def test_a_year_twice_in_the_measures_targets_is_a_form_error_that_keeps_the_row
     assert "This measure already has a target for that year." in page
     assert 'value="46"' in page and 'value="44"' in page
     assert not measure.targets.filter(year=2018).exists()
+
+
+def test_the_missing_filter_agrees_with_the_report_on_measures_without_a_target(
+    client: Client, demo, make_measure
+) -> None:
+    # Neither listed as missing: without a target nothing is due, and a figure reported in
+    # the quarter puts the measure in the report as Not rated.
+    reported = make_measure("CIN-RATE", title="Children in need rate", owner=demo["officer"])
+    make_measure("CIN-COUNT", title="Children in need", owner=demo["officer"])
+    Actual.objects.create(
+        measure=reported, year=2017, quarter=1, value=Decimal("312.4"), state=State.PUBLISHED
+    )
+    client.force_login(demo["officer"])
+
+    missing = client.get("/admin/measures/measure/?figure=missing").content.decode()
+    report = [row.measure.reference for row in client.get("/").context["board"].rows]
+
+    assert "CIN-RATE" not in missing and "CIN-COUNT" not in missing
+    assert "CIN-RATE" in report and "CIN-COUNT" not in report
+    assert "CL-SUITABLE-ACCOM" in missing and "CL-SUITABLE-ACCOM" in report

@@ -293,3 +293,43 @@ def test_xlsx_has_no_formula_and_shows_the_text_as_written(client: Client, hosti
     actual = by_measure["FTE-YJ"][COLUMNS.index("actual")]
     assert (actual.value, actual.data_type) == (-4, "n")
     assert by_measure["LAC-RATE"][COLUMNS.index("target")].value == 45
+
+
+def test_a_measure_without_a_target_is_in_the_quarter_it_has_a_figure_in_as_not_rated(
+    client: Client, demo
+) -> None:
+    # DOMAIN: a measure with no target that has a figure reported in a quarter also appears
+    # in that quarter's report, as Not rated. LAC-RATE has no 2018/19 target.
+    lac = Measure.objects.get(reference="LAC-RATE")
+    assert not lac.targets.filter(year=2018).exists()
+    Actual.objects.create(
+        measure=lac, year=2018, quarter=1, value=Decimal("47.2"), state=State.PUBLISHED
+    )
+
+    response = client.get("/", {"period": "2018/19 Q1"})
+
+    rows = response.context["board"].rows
+    assert [row.measure.reference for row in rows] == ["LAC-RATE"]
+    assert rows[0].status.label == "Not rated"
+    page = response.content.decode()
+    assert "47.2 per 10,000" in page and "Not rated" in page
+    exported = csv_rows(client.get("/dashboard.csv", {"period": "2018/19 Q1"}).content.decode())
+    assert [(r["measure"], r["actual"], r["target"], r["status"]) for r in exported] == [
+        ("LAC-RATE", "47.2", "", "Not rated")
+    ]
+    # A quarter with neither a target nor a figure has nothing to report for it.
+    assert client.get("/", {"period": "2018/19 Q2"}).context["board"].rows == []
+
+
+def test_an_unpublished_figure_puts_a_measure_without_a_target_only_in_its_officers_report(
+    client: Client, demo
+) -> None:
+    lac = Measure.objects.get(reference="LAC-RATE")
+    Actual.objects.create(measure=lac, year=2018, quarter=1, value=Decimal("47.2"))
+
+    assert client.get("/", {"period": "2018/19 Q1"}).context["board"].rows == []
+    client.force_login(demo["officer"])
+    rows = client.get("/", {"period": "2018/19 Q1"}).context["board"].rows
+    assert [(row.measure.reference, row.status.label) for row in rows] == [
+        ("LAC-RATE", "Not rated")
+    ]

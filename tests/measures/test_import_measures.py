@@ -250,6 +250,40 @@ def test_a_measure_without_a_target_year_is_imported_without_a_target(write_csv)
     assert Measure.objects.get().targets.count() == 0
 
 
+def test_a_target_year_with_an_empty_target_and_band_is_a_year_without_a_target(
+    write_csv,
+) -> None:
+    path = write_csv(
+        [
+            {**LAC_RATE, "target_year": "2016/17"},
+            {**LAC_RATE, "target_year": "2017/18", "target": "", "band_low": "", "band_high": ""},
+        ]
+    )
+
+    out, err = run(path)
+
+    assert err == ""
+    # The second row creates nothing: the measure is the first row's.
+    assert out.strip().endswith(": 1 created, 0 updated, 1 unchanged")
+    measure = Measure.objects.get()
+    # No empty Target for 2017/18: the measure is Not rated that year.
+    assert list(measure.targets.values_list("year", "value")) == [(2016, Decimal(45))]
+    assert run(path)[0].strip().endswith(": 0 created, 0 updated, 2 unchanged")
+
+
+def test_an_empty_target_leaves_a_target_already_stored_for_that_year(
+    make_target, write_csv
+) -> None:
+    stored = make_target(year=2017)
+    path = write_csv([{**LAC_RATE, "target": "", "band_low": "", "band_high": ""}])
+
+    out, _ = run(path)
+
+    assert out.strip().endswith(": 0 created, 0 updated, 1 unchanged")
+    assert list(Target.objects.all()) == [stored]
+    assert stored.history.count() == 1
+
+
 def test_the_files_order_sets_the_order_measures_are_shown_in(write_csv) -> None:
     rows = [
         {**LAC_RATE, "reference": "CP-PLANS", "title": "Child protection plans"},
@@ -355,9 +389,9 @@ def test_a_target_year_given_twice_for_a_measure_is_refused(write_csv) -> None:
             "2017/18; leave the target and band empty for a measure without a target.",
         ),
         (
-            {"target": "", "band_low": "", "band_high": ""},
-            "row 2, column target: Give the target for 2017/18, or leave target_year empty if "
-            "the measure has no target.",
+            {"target": "", "band_low": "43"},
+            "row 2, column target: Give the target for 2017/18: a band needs its target. Leave "
+            "the band empty too if the measure has no target that year.",
         ),
         (
             {"decimal_places": "1.5"},
@@ -426,3 +460,27 @@ def test_a_file_that_is_not_csv_or_excel_is_refused(tmp_path: Path) -> None:
 
     with pytest.raises(TableError, match="not a .csv or .xlsx file"):
         import_measures(path=path)
+
+
+def test_a_measures_file_is_loaded_in_a_fixed_number_of_queries_with_history(
+    write_csv, tmp_path: Path
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def rows(start: int, count: int) -> list[dict[str, str]]:
+        return [{**LAC_RATE, "reference": f"M-{i}"} for i in range(start, start + count)]
+
+    small = write_csv(rows(0, 10), name="small.csv")
+    large = write_csv(rows(10, 100), name="large.csv")
+    with CaptureQueriesContext(connection) as first:
+        import_measures(path=small)
+    with CaptureQueriesContext(connection) as second:
+        summary = import_measures(path=large)
+
+    assert summary.created == 100
+    assert len(second) <= len(first)
+    assert Measure.history.count() == Target.history.count() == 110
+    changed = write_csv([{**LAC_RATE, "reference": "M-3", "band_high": "48"}], name="one.csv")
+    assert import_measures(path=changed).updated == 1
+    assert Target.objects.get(measure__reference="M-3").history.first().band_high == 48

@@ -454,3 +454,200 @@ class TestWhoMayLoadWhat:
         assert figure("FTE-YJ", "2017/18 Q1").history.first().history_change_reason == (
             "loaded from a file by lead"
         )
+
+
+def test_full_width_and_arabic_indic_digits_are_refused_as_figures(measures, write_return) -> None:
+    path = write_return(
+        [
+            {"measure": "LAC-RATE", "period": "2017/18 Q1", "value": "４８.７"},
+            {"measure": "FTE-YJ", "period": "2017/18 Q1", "value": "٢٦٨"},
+        ]
+    )
+
+    lines, _ = rejected(path)
+
+    assert lines == [
+        "row 2, column value: '４８.７' is written with full-width digits: type it with the "
+        "digits 0 to 9",
+        "row 3, column value: '٢٦٨' is written with Arabic-Indic digits: type it with the "
+        "digits 0 to 9",
+    ]
+    assert not Actual.objects.exists()
+
+
+def test_a_nul_character_in_commentary_is_refused_before_it_reaches_the_database(
+    measures, write_return
+) -> None:
+    path = write_return(
+        [{"measure": "LAC-RATE", "period": "2017/18 Q1", "value": "48.7", "commentary": "A\x00B"}]
+    )
+
+    lines, _ = rejected(path)
+
+    assert lines == [
+        "row 2, column commentary: the cell holds a NUL character (an invisible control "
+        "character, often left by copying from another program): delete it and type the text "
+        "again"
+    ]
+    assert not Actual.objects.exists()
+
+
+def excel_return(path: Path, values: list[object]) -> Path:
+    """A return with one LAC-RATE row per value, written by openpyxl as another program would."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["measure", "period", "value", "reason"])
+    for quarter, value in enumerate(values, start=1):
+        sheet.append(["LAC-RATE", f"2017/18 Q{quarter}", value, ""])
+    workbook.save(path)
+    return path
+
+
+def test_an_excel_cell_with_nan_infinity_or_a_formula_without_its_result_says_so(
+    measures, tmp_path: Path
+) -> None:
+    # openpyxl writes NaN and infinity as number cells with no number, and a formula without
+    # the result Excel would have saved: each read as empty, which "Enter a value" misexplains.
+    path = excel_return(tmp_path / "return.xlsx", [float("nan"), float("inf"), "=40+8.7"])
+
+    lines, _ = rejected(path)
+
+    empty_number = (
+        "the cell is a number cell with no number in it (a program may have written NaN or "
+        "infinity there): type the figure"
+    )
+    assert lines == [
+        f"row 2, column value: {empty_number}",
+        f"row 3, column value: {empty_number}",
+        "row 4, column value: the cell holds a formula with no saved result: open and save the "
+        "file in Excel, or type the value",
+    ]
+    assert not Actual.objects.exists()
+
+
+def test_an_excel_cell_holding_nan_as_text_is_named_not_a_traceback(
+    measures, tmp_path: Path
+) -> None:
+    import re
+    import zipfile
+
+    written = excel_return(tmp_path / "written.xlsx", [1, 2])
+    path = tmp_path / "return.xlsx"
+    with zipfile.ZipFile(written) as source, zipfile.ZipFile(path, "w") as copy:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                text = data.decode()
+                text = re.sub(r'<c r="C2"[^>]*>.*?</c>', '<c r="C2"><v>NaN</v></c>', text)
+                text = re.sub(r'<c r="C3"[^>]*>.*?</c>', '<c r="C3"><v>-INF</v></c>', text)
+                data = text.encode()
+            copy.writestr(item, data)
+
+    lines, _ = rejected(path)
+
+    assert lines == [
+        "row 2, column value: the cell holds NaN (not a number), not a figure: type the figure",
+        "row 3, column value: the cell holds infinity, not a figure: type the figure",
+    ]
+
+
+# --- returns at scale ---------------------------------------------------------------------
+
+
+def many_measures(count: int) -> list[str]:
+    """count quarterly measures, bulk-made (the builders would take longer than the import)."""
+    from measures.models import Ambition, Measure, Outcome
+
+    outcome = Outcome.objects.create(
+        ambition=Ambition.objects.create(name="Scale"), name="Many measures"
+    )
+    Measure.objects.bulk_create(
+        Measure(
+            reference=f"M-{i}",
+            title=f"Measure {i}",
+            outcome=outcome,
+            unit="percentage",
+            decimal_places=1,
+            polarity="higher",
+            frequency="quarterly",
+        )
+        for i in range(count)
+    )
+    return [f"M-{i}" for i in range(count)]
+
+
+def queries_for(load: Callable[[], Any]) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        load()
+    return len(queries)
+
+
+def test_a_return_is_checked_in_a_fixed_number_of_queries_however_many_rows(
+    write_return, tmp_path: Path
+) -> None:
+    references = many_measures(200)
+
+    def rows(count: int, value: str) -> list[dict[str, str]]:
+        return [
+            {"measure": ref, "period": "2017/18 Q1", "value": value, "commentary": "Steady."}
+            for ref in references[:count]
+        ]
+
+    small, large = write_return(rows(20, "50")), tmp_path / "large.csv"
+    small.rename(tmp_path / "small.csv")
+    small = tmp_path / "small.csv"
+    write_return(rows(200, "50")).rename(large)
+
+    created_small = queries_for(lambda: import_return(path=small))
+    created_large = queries_for(lambda: import_return(path=large))
+    unchanged = queries_for(lambda: import_return(path=large))
+
+    # New figures are written together, so 200 rows cost what 20 do; unchanged ones nothing.
+    assert created_large == created_small
+    assert unchanged <= created_small
+    assert Actual.objects.count() == 200
+    assert Actual.history.count() == 200
+
+
+def test_changed_figures_keep_their_history_and_who_loaded_them(
+    measures, make_user, write_return
+) -> None:
+    lead = make_user(username="lead", role=Role.PERFORMANCE_LEAD)
+    import_return(path=FILES / "return_q1.csv", user=lead)
+    path = write_return([{"measure": "LAC-RATE", "period": "2017/18 Q1", "value": "48.9"}])
+
+    summary = import_return(path=path, user=lead)
+
+    assert (summary.created, summary.updated, summary.unchanged) == (0, 1, 0)
+    lac = figure("LAC-RATE", "2017/18 Q1")
+    history = list(lac.history.order_by("history_date"))
+    assert [(h.history_type, h.value, h.history_user) for h in history] == [
+        ("+", Decimal("48.7"), lead),
+        ("~", Decimal("48.9"), lead),
+    ]
+    assert history[-1].history_change_reason == "loaded from a file by lead"
+    assert lac.covers_label == ""  # the column is in the file and empty: as the file says
+
+
+def test_a_return_over_the_row_limit_is_refused_before_it_is_read_through(
+    measures, tmp_path: Path
+) -> None:
+    from measures.resources import RETURN_ROW_LIMIT
+
+    path = tmp_path / "huge.csv"
+    with path.open("w") as handle:
+        handle.write("measure,period,value\n")
+        for _ in range(RETURN_ROW_LIMIT + 1):
+            handle.write("LAC-RATE,2017/18 Q1,48.7\n")
+
+    lines, error = rejected(path)
+
+    assert lines == [
+        "huge.csv has more than 10,000 rows: an import may have at most 10,000. Split it into "
+        "smaller files."
+    ]
+    assert error == f"Nothing was imported from {path}."
+    assert not Actual.objects.exists()

@@ -100,3 +100,14 @@ def test_a_measure_is_due_only_in_a_year_with_a_target() -> None:
         period=q1.next().next().next().next(), quarterly=True, due_quarter=None, targets=CP_TARGETS
     )
     assert not is_due_in(period=q1, quarterly=False, due_quarter=4, targets=CP_TARGETS)
+
+
+def test_a_measure_without_a_target_is_in_the_report_of_a_quarter_it_has_a_figure_in() -> None:
+    q1 = Period.parse("2017/18 Q1")
+    figures = [Fig(2017, 1, D(12))]
+
+    assert is_due_in(period=q1, quarterly=True, due_quarter=None, targets=[], figures=figures)
+    assert not is_due_in(
+        period=q1.next(), quarterly=True, due_quarter=None, targets=[], figures=figures
+    )
+    assert at("2017/18 Q1", figures=figures, targets=[]).status is Status.NOT_RATED

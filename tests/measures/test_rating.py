@@ -438,6 +438,43 @@ def test_a_measure_is_due_each_quarter_or_once_a_year_when_it_has_a_target(
     assert result is due
 
 
+@pytest.mark.parametrize(
+    ("quarterly", "due_quarter", "period_quarter", "has_target", "has_figure", "due"),
+    [
+        # No target but a figure reported in the quarter: in the report, as Not rated.
+        (True, None, 1, False, True, True),
+        (False, None, 4, False, True, True),
+        (False, 2, 2, False, True, True),
+        # No target and no figure: nothing to report.
+        (True, None, 1, False, False, False),
+        (False, None, 4, False, False, False),
+        # A target makes a figure due whether or not it has come (No data until it does).
+        (True, None, 2, True, False, True),
+        (True, None, 2, True, True, True),
+        (False, None, 4, True, False, True),
+        # A figure reported out of the measure's quarter is still in that quarter's report.
+        (False, None, 2, True, True, True),
+        (False, None, 2, True, False, False),
+    ],
+)
+def test_a_measure_with_a_figure_in_the_quarter_is_in_its_report_target_or_not(
+    quarterly: bool,
+    due_quarter: int | None,
+    period_quarter: int,
+    has_target: bool,
+    has_figure: bool,
+    due: bool,
+) -> None:
+    result = is_due(
+        quarterly=quarterly,
+        due_quarter=due_quarter,
+        period_quarter=period_quarter,
+        has_target_for_year=has_target,
+        has_figure=has_figure,
+    )
+    assert result is due
+
+
 @pytest.mark.parametrize(("due_quarter", "period_quarter"), [(None, 0), (None, 5), (0, 1), (5, 1)])
 def test_is_due_refuses_a_quarter_outside_one_to_four(
     due_quarter: int | None, period_quarter: int

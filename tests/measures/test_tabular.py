@@ -139,3 +139,32 @@ def test_files_that_are_not_a_table_of_the_columns_are_refused(
 def test_a_missing_file_is_named(tmp_path: Path) -> None:
     with pytest.raises(TableError, match="There is no file at"):
         read_table(tmp_path / "nowhere.csv", required=["measure"])
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("１２", "full-width"), ("٤٥", "Arabic-Indic"), ("۴۵", "Extended Arabic-Indic")],
+)
+def test_digits_other_than_0_to_9_are_refused_as_numbers_and_dates(text: str, kind: str) -> None:
+    # Python's Decimal would read "１２" as 12: a figure typed in another script is a question.
+    with pytest.raises(ValueError) as error:
+        parse_plain_decimal(text)
+    assert str(error.value) == (
+        f"{text!r} is written with {kind} digits: type it with the digits 0 to 9"
+    )
+    with pytest.raises(ValueError, match="digits 0 to 9"):
+        parse_date(f"２０１７-06-{text}")
+
+
+def test_a_nul_character_in_any_cell_is_refused_by_row_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "return.csv"
+    path.write_text("measure,period,commentary\nLAC-RATE,2017/18 Q1,Rising\x00 again\n")
+
+    with pytest.raises(ImportRejected) as rejected:
+        read_table(path, required=["measure", "period"], optional=["commentary"])
+
+    assert [str(problem) for problem in rejected.value.problems] == [
+        "row 2, column commentary: the cell holds a NUL character (an invisible control "
+        "character, often left by copying from another program): delete it and type the text "
+        "again"
+    ]

@@ -672,3 +672,12 @@ def test_consecutive_years_sort_in_order_however_they_are_written(year: int) -> 
 )
 def test_period_labels_are_written_as_lait_writes_them(text: str, expected: str) -> None:
     assert normalise_period_label(text) == expected
+
+
+@pytest.mark.parametrize("text", ["１２", "٤٥", "۴۵.۵"])
+def test_a_figure_in_digits_other_than_0_to_9_is_not_read_as_a_number(text: str) -> None:
+    # Python's Decimal and \d would take these as 12, 45 and 45.5.
+    with pytest.raises(ValueError, match="is not a number"):
+        parse_value(text, decimal_places=None)
+    with pytest.raises(ValueError):
+        period_sort_key(f"{text}{text}")

@@ -533,3 +533,20 @@ def test_command_lists_every_problem_then_fails(db: None, tmp_path: Path) -> Non
     assert lines[0].startswith("row 6, column Values: 'abc' is not a number")
     assert lines[1].startswith("row 10, column Values: ")
     assert not out.getvalue()
+
+
+def test_a_nul_character_in_an_area_name_is_refused_by_row_and_column(
+    db: None, tmp_path: Path
+) -> None:
+    row = row_of(slice_frame(), "LAC", "2025", 925.0)
+
+    def damage(frame: pd.DataFrame) -> pd.DataFrame:
+        frame.loc[row, "LA and Regions"] = "Lincoln\x00shire"
+        return frame
+
+    with pytest.raises(ImportRejected) as caught:
+        run(parquet=write_copy(tmp_path, damage))
+
+    assert [(p.row, p.column) for p in caught.value.problems] == [(row + 1, "LA and Regions")]
+    assert "NUL character" in caught.value.problems[0].message
+    assert not BenchmarkValue.objects.exists()

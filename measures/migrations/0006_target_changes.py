@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('measures', '0004_benchmark_permissions'),
+        ('measures', '0005_joint_returns'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,0 +1,46 @@
+"""What the pack prints, collected before layout: the performance appendix's measures."""
+
+from decimal import Decimal
+
+import pytest
+
+from committees.models import AgendaItem, Meeting
+from committees.packs.content import performance_measures
+from measures.models import State
+from tests.measures import conftest as measures_fixtures
+
+pytestmark = pytest.mark.django_db
+
+# The measures' make_* fixtures, for the generated appendix.
+make_ambition = measures_fixtures.make_ambition
+make_outcome = measures_fixtures.make_outcome
+make_measure = measures_fixtures.make_measure
+make_target = measures_fixtures.make_target
+make_actual = measures_fixtures.make_actual
+
+
+@pytest.fixture
+def performance_item(exempt_meeting: Meeting) -> AgendaItem:
+    item = exempt_meeting.items.get(number=8)
+    item.period = "2017/18 Q1"
+    item.save()
+    return item
+
+
+def test_appendix_a_has_a_measure_without_a_target_reported_in_the_quarter_as_not_rated(
+    performance_item: AgendaItem, make_measure, make_target, make_actual
+) -> None:
+    rated = make_measure("LAC-RATE")
+    make_target(rated)
+    make_actual(rated, period="2017/18 Q1", value=Decimal("48.7"), state=State.PUBLISHED)
+    untargeted = make_measure("CIN-RATE", title="Children in need rate")
+    make_actual(untargeted, period="2017/18 Q1", value=Decimal("312.4"), state=State.PUBLISHED)
+    quiet = make_measure("CIN-COUNT", title="Children in need")  # no target, no figure
+    make_actual(quiet, period="2016/17 Q4", value=Decimal("4100"), state=State.PUBLISHED)
+
+    pages = {page["measure"].reference: page for page in performance_measures(performance_item)}
+
+    assert set(pages) == {"LAC-RATE", "CIN-RATE"}
+    assert pages["CIN-RATE"]["position"].status.label == "Not rated"
+    assert pages["CIN-RATE"]["figure_text"] == "312.4 per 10,000"
+    assert pages["LAC-RATE"]["position"].status.label == "Not achieved"
