@@ -287,7 +287,7 @@ def test_a_second_appendix_with_a_used_letter_is_a_form_error_and_leaves_no_file
     client.force_login(make_user(username="scrutiny", role=Role.SCRUTINY_OFFICER))
     data = _with_new_paper(_item_form(client, item), "D", "Contract performance, revised")
     index = int(data["papers-TOTAL_FORMS"][0]) - 1
-    upload = SimpleUploadedFile("revised.pdf", b"%PDF-1.7\n%%EOF\n", "application/pdf")
+    upload = SimpleUploadedFile("revised.pdf", pdf_of_pages("Revised"), "application/pdf")
     before = _stored_papers(settings)
     response = client.post(
         f"/admin/committees/agendaitem/{item.pk}/change/",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -43,8 +43,12 @@ def history_url(obj: Any, version: Any = None) -> str:
 
 @pytest.fixture
 def meeting(make_committee) -> Meeting:
+    # Published, so that officers and leads may read it (and only reading is theirs).
     return Meeting.objects.create(
-        committee=make_committee(), date=date(2017, 12, 1), venue="Committee Room One"
+        committee=make_committee(),
+        date=date(2017, 12, 1),
+        venue="Committee Room One",
+        agenda_published_at=datetime(2017, 11, 23, 9, tzinfo=UTC),
     )
 
 
