@@ -91,3 +91,25 @@ def test_signing_in_from_an_exempt_papers_refusal_comes_back_to_the_paper(
     page.get_by_role("button", name="Sign in").click()
     expect(page).to_have_url(live_server.url + exempt.get_absolute_url())
     expect(page.locator("h1")).to_contain_text("Appendix D")
+
+
+@pytest.mark.parametrize("where", ["appendix", "web pack", "measures"])
+def test_a_phone_never_scrolls_the_whole_page_sideways(
+    page: Page, live_server, committees_demo, where: str
+) -> None:
+    # Wide tables scroll inside their own labelled region; long addresses wrap.
+    from committees.models import Paper
+
+    meeting = "/committees/children-and-young-people-scrutiny-committee/2017-09-08/"
+    path = {
+        "appendix": Paper.objects.get(
+            item__meeting__date="2017-09-08", item__number=8, letter="A"
+        ).get_absolute_url(),
+        "web pack": meeting + "pack/",
+        "measures": "/measures/",
+    }[where]
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.goto(live_server.url + path)
+    expect(page.locator("h1")).not_to_be_empty()
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 375
+    assert_no_axe_violations(page)
