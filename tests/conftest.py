@@ -190,3 +190,13 @@ def pytest_configure(config: pytest.Config) -> None:
         raise pytest.UsageError(
             "SCRUTINY_SQLITE_RUN=1 runs only the tests marked sqlite (-m sqlite)."
         )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The SQLite run leaves out what holds on PostgreSQL only (marked postgres_only)."""
+    if os.environ.get("SCRUTINY_SQLITE_RUN") != "1":
+        return
+    left_out = [item for item in items if item.get_closest_marker("postgres_only")]
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = [item for item in items if not item.get_closest_marker("postgres_only")]

@@ -462,6 +462,8 @@ def test_a_file_that_is_not_csv_or_excel_is_refused(tmp_path: Path) -> None:
         import_measures(path=path)
 
 
+# SQLite writes in batches bounded by its variable limit: the count is PostgreSQL's.
+@pytest.mark.postgres_only
 def test_a_measures_file_is_loaded_in_a_fixed_number_of_queries_with_history(
     write_csv, tmp_path: Path
 ) -> None:
