@@ -9,9 +9,9 @@ from decimal import Decimal
 
 import plotly.graph_objects as go
 
-from measures.rating import Direction, Status, resolve_band
-from measures.targets import describe_band
-from measures.units import Unit, format_target, format_value
+from measures.rules.rating import Direction, Status, resolve_band
+from measures.rules.targets import describe_band
+from measures.rules.units import Unit, format_target, format_value
 
 # The rag palette of static/scss/app.scss, so the chart and the status tags agree.
 STATUS_COLOURS: dict[Status, str] = {

@@ -6,11 +6,11 @@ from decimal import Decimal
 from typing import Any
 
 from measures.models import Actual, Measure, State
-from measures.periods import Period
-from measures.positions import Position
-from measures.rating import Direction, Status
-from measures.targets import describe_band
-from measures.units import format_target
+from measures.rules.periods import Period
+from measures.rules.positions import Position
+from measures.rules.rating import Direction, Status
+from measures.rules.targets import describe_band
+from measures.rules.units import format_target
 
 TREND_PERIODS = 8
 HISTORY_PERIODS = 12

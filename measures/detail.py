@@ -20,11 +20,11 @@ from measures.benchmarking.reads import (
 from measures.charts import TrendPoint, trend_figure, trend_summary
 from measures.dashboard import latest_published_period, report_order
 from measures.models import Actual, Measure, State, Target, TargetChange
-from measures.periods import Period
-from measures.positions import Position
-from measures.rating import Direction, Status, is_due, resolve_band
-from measures.targets import describe_band
-from measures.units import Unit, format_target
+from measures.rules.periods import Period
+from measures.rules.positions import Position
+from measures.rules.rating import Direction, Status, is_due, resolve_band
+from measures.rules.targets import describe_band
+from measures.rules.units import Unit, format_target
 
 T = TypeVar("T")
 

@@ -1,8 +1,8 @@
 """The dashboard as CSV and XLSX: the columns other tools rely on."""
 
 from measures.dashboard import Row
+from measures.rules.units import plain
 from measures.spreadsheets import csv_text, xlsx_bytes
-from measures.units import plain
 
 COLUMNS = [
     "measure",

@@ -16,8 +16,6 @@ from django.db import models, transaction
 from simple_history.utils import bulk_create_with_history
 
 from measures.models import Ambition, Frequency, Measure, Outcome, State, Target
-from measures.periods import FinancialYear
-from measures.rating import Polarity
 from measures.resources import (
     RETURN_OPTIONAL,
     RETURN_REQUIRED,
@@ -25,6 +23,9 @@ from measures.resources import (
     ActualResource,
     result_problems,
 )
+from measures.rules.periods import FinancialYear
+from measures.rules.rating import Polarity
+from measures.rules.units import Unit
 from measures.tabular import (
     ImportRejected,
     ImportSummary,
@@ -33,7 +34,6 @@ from measures.tabular import (
     parse_plain_decimal,
     read_table,
 )
-from measures.units import Unit
 
 MEASURE_REQUIRED = (
     "reference",

@@ -9,7 +9,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from measures.dashboard import Row
-from measures.rating import Direction, Status
+from measures.rules.rating import Direction, Status
 
 SMALL = "govuk-body-s govuk-!-display-block govuk-!-margin-0"
 DRAFT = "Draft – not published"

@@ -20,7 +20,7 @@ from measures.dashboard import (
 from measures.detail import measure_page
 from measures.filters import DashboardFilter
 from measures.models import Actual, Measure
-from measures.periods import Period
+from measures.rules.periods import Period
 from measures.spreadsheets import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE
 from measures.tables import DashboardTable
 

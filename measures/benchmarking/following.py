@@ -8,7 +8,7 @@ from measures.benchmarking.analysis import period_sort_key
 from measures.benchmarking.models import MeasureBenchmark
 from measures.benchmarking.reads import compare, our_area
 from measures.models import Target
-from measures.targets import Comparator, follow_comparator
+from measures.rules.targets import Comparator, follow_comparator
 
 
 def _end_year_key(start_year: int) -> int:

@@ -28,6 +28,7 @@ from measures.benchmarking.models import (
 )
 from measures.benchmarking.neighbours import placeholder_name
 from measures.benchmarking.regions import REGIONS
+from measures.rules.units import Unit
 from measures.tabular import (
     NUL,
     ImportRejected,
@@ -38,7 +39,6 @@ from measures.tabular import (
     nul_problem,
     read_raw_csv,
 )
-from measures.units import Unit
 
 PERIOD = "time_period"
 LEVEL = "geographic_level"

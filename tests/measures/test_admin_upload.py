@@ -15,8 +15,8 @@ from openpyxl import Workbook, load_workbook
 
 from measures.imports import import_return
 from measures.models import Actual, State
-from measures.periods import Period
 from measures.resources import template_period
+from measures.rules.periods import Period
 from measures.tabular import ImportRejected
 
 FILES = Path(__file__).parent / "files"

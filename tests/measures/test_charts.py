@@ -10,8 +10,8 @@ import pytest
 
 from measures import charts
 from measures.charts import STATUS_COLOURS, STATUS_MARKERS, TrendPoint, trend_figure, trend_summary
-from measures.rating import Direction, Status
-from measures.units import Unit
+from measures.rules.rating import Direction, Status
+from measures.rules.units import Unit
 
 D = Decimal
 NOT = Status.NOT_ACHIEVED

@@ -13,7 +13,7 @@ from django.utils.html import strip_tags
 
 from measures.detail import adjacent, choose_period, history_periods, paragraphs
 from measures.models import Measure, State
-from measures.periods import Period
+from measures.rules.periods import Period
 from scrutiny.roles import Role
 
 # Also run on SQLite, the embedded database of make demo (make test's second run).

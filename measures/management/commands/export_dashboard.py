@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from measures.dashboard import dashboard_rows, latest_published_period
 from measures.exports import to_csv
-from measures.periods import Period
+from measures.rules.periods import Period
 
 
 class Command(BaseCommand):

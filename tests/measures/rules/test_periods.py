@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from measures.periods import QUARTER_CHOICES, FinancialYear, Period, periods_between
+from measures.rules.periods import QUARTER_CHOICES, FinancialYear, Period, periods_between
 
 periods = st.builds(Period, year=st.integers(1001, 9997), quarter=st.integers(1, 4))
 

@@ -5,15 +5,15 @@ from decimal import Decimal as D
 
 import pytest
 
-from measures.periods import Period
-from measures.targets import (
+from measures.rules.periods import Period
+from measures.rules.targets import (
     Comparator,
     describe_band,
     describe_following,
     follow_comparator,
     target_for,
 )
-from measures.units import Unit
+from measures.rules.units import Unit
 
 
 @dataclass(frozen=True)

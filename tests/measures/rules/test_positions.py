@@ -3,9 +3,9 @@
 from dataclasses import dataclass
 from decimal import Decimal as D
 
-from measures.periods import Period
-from measures.positions import is_due_in, position
-from measures.rating import Direction, Polarity, Scheme, Status
+from measures.rules.periods import Period
+from measures.rules.positions import is_due_in, position
+from measures.rules.rating import Direction, Polarity, Scheme, Status
 
 
 @dataclass(frozen=True)

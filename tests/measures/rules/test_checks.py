@@ -6,9 +6,9 @@ from decimal import Decimal as D
 
 import pytest
 
-from measures.checks import FigureFacts, check_figure, resolved_value
-from measures.periods import Period
-from measures.units import Unit
+from measures.rules.checks import FigureFacts, check_figure, resolved_value
+from measures.rules.periods import Period
+from measures.rules.units import Unit
 
 Q1 = Period.parse("2017/18 Q1")
 LEARNING = FigureFacts(

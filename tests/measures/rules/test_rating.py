@@ -6,7 +6,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from measures.rating import (
+from measures.rules.rating import (
     Direction,
     Polarity,
     Scheme,

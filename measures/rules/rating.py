@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from enum import StrEnum
 
-from measures.units import as_decimal
+from measures.rules.units import as_decimal
 
 Number = Decimal | int | str
 

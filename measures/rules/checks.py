@@ -4,8 +4,14 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from measures.periods import Period
-from measures.units import Unit, agrees_with_fraction, fewest_places, plain, value_from_fraction
+from measures.rules.periods import Period
+from measures.rules.units import (
+    Unit,
+    agrees_with_fraction,
+    fewest_places,
+    plain,
+    value_from_fraction,
+)
 
 Errors = dict[str, list[str]]
 # Figures are stored with 16 digits, 4 of them after the point.

@@ -5,9 +5,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Protocol
 
-from measures.periods import Period
-from measures.rating import Direction, Polarity, Scheme, Status, direction, is_due, rate
-from measures.targets import target_for
+from measures.rules.periods import Period
+from measures.rules.rating import Direction, Polarity, Scheme, Status, direction, is_due, rate
+from measures.rules.targets import target_for
 
 
 class FigureLike(Protocol):

@@ -5,8 +5,8 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Protocol, TypeVar
 
-from measures.periods import Period
-from measures.units import Unit, fewest_places, format_target, plain
+from measures.rules.periods import Period
+from measures.rules.units import Unit, fewest_places, format_target, plain
 
 
 class Comparator(StrEnum):

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from measures.units import (
+from measures.rules.units import (
     Unit,
     agrees_with_fraction,
     as_decimal,
