@@ -17,7 +17,15 @@ from django.utils import timezone
 from import_export.admin import ImportExportMixin
 from openpyxl import Workbook
 
-from measures.dashboard import latest_published_period
+from measures.importers.resources import (
+    ActualResource,
+    ReturnCSV,
+    ReturnXLSX,
+    preview_rows,
+    result_problems,
+    return_template,
+)
+from measures.importers.tabular import TableError
 from measures.models import (
     Actual,
     Ambition,
@@ -29,21 +37,13 @@ from measures.models import (
     TargetChange,
     rating_scheme,
 )
-from measures.resources import (
-    ActualResource,
-    ReturnCSV,
-    ReturnXLSX,
-    preview_rows,
-    result_problems,
-    return_template,
-)
+from measures.pages.dashboard import latest_published_period
 from measures.rules.checks import resolved_value
 from measures.rules.periods import FinancialYear, Period
 from measures.rules.rating import Status, rate
 from measures.rules.targets import describe_band, target_for
 from measures.rules.units import format_target
 from measures.spreadsheets import SafeCSV, SafeXLSX
-from measures.tabular import TableError
 from measures.target_changes import (
     TargetChangeRefused,
     approve_target_change,

@@ -6,8 +6,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from measures.benchmarking.releases import ReleaseRefused, import_release
-from measures.management.reporting import run_import
+from measures.importers.releases import ReleaseRefused, import_release
+from measures.importers.reporting import run_import
 from measures.rules.units import Unit
 
 

@@ -16,7 +16,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from committees.models import Meeting
-from measures.dashboard import dashboard_rows
+from measures.pages.dashboard import dashboard_rows
 from measures.rules.periods import Period
 from tests.committees.conftest import EXEMPT_TEXT
 from tests.committees.packs.pack_support import (

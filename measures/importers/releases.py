@@ -26,10 +26,9 @@ from measures.benchmarking.models import (
     BenchmarkValue,
     indicator_slug,  # noqa: F401  (re-exported)
 )
-from measures.benchmarking.neighbours import placeholder_name
 from measures.benchmarking.regions import REGIONS
-from measures.rules.units import Unit
-from measures.tabular import (
+from measures.importers.neighbours import placeholder_name
+from measures.importers.tabular import (
     NUL,
     ImportRejected,
     ImportSummary,
@@ -39,6 +38,7 @@ from measures.tabular import (
     nul_problem,
     read_raw_csv,
 )
+from measures.rules.units import Unit
 
 PERIOD = "time_period"
 LEVEL = "geographic_level"

@@ -9,17 +9,17 @@ from django.core.management import CommandError, call_command
 from openpyxl import load_workbook
 
 from measures.benchmarking.models import Area, AreaKind, ComparatorGroup, GroupKind, GroupMember
-from measures.benchmarking.neighbours import (
+from measures.importers.neighbours import (
     CLOSENESS,
     ModelRefused,
     import_sn_model,
     normalise_closeness,
 )
-from measures.tabular import ImportRejected
+from measures.importers.tabular import ImportRejected
 
 pytestmark = pytest.mark.django_db
 
-FILES = Path(__file__).resolve().parent / "files"
+FILES = Path(__file__).resolve().parents[1] / "benchmarking" / "files"
 MAY_2025 = FILES / "sn_may_2025.xlsx"
 APRIL_2021 = FILES / "sn_april_2021.xlsx"
 WIDE_2025 = FILES / "sn_model_2025_wide.csv"

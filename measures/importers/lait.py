@@ -35,7 +35,14 @@ from measures.benchmarking.models import (
     BenchmarkValue,
     indicator_slug,  # noqa: F401  (re-exported)
 )
-from measures.tabular import NUL, ImportRejected, Problem, TableError, nul_cells, nul_problem
+from measures.importers.tabular import (
+    NUL,
+    ImportRejected,
+    Problem,
+    TableError,
+    nul_cells,
+    nul_problem,
+)
 
 SOURCE = "LAIT"
 

@@ -11,14 +11,14 @@ from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from openpyxl import Workbook
 
-from measures.imports import MEASURE_COLUMNS, import_measures
+from measures.importers.imports import MEASURE_COLUMNS, import_measures
+from measures.importers.tabular import ImportRejected, TableError
 from measures.models import Ambition, Measure, Outcome, Target
-from measures.tabular import ImportRejected, TableError
 
 # Also run on SQLite, the embedded database of make demo (make test's second run).
 pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 
-FILES = Path(__file__).resolve().parent / "files"
+FILES = Path(__file__).resolve().parents[1] / "files"
 HEADER = list(MEASURE_COLUMNS)
 LAC_RATE = {
     "reference": "LAC-RATE",

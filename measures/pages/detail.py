@@ -17,9 +17,9 @@ from measures.benchmarking.reads import (
     measure_comparisons,
     published_group_values,
 )
-from measures.charts import TrendPoint, trend_figure, trend_summary
-from measures.dashboard import latest_published_period, report_order
 from measures.models import Actual, Measure, State, Target, TargetChange
+from measures.pages.charts import TrendPoint, trend_figure, trend_summary
+from measures.pages.dashboard import latest_published_period, report_order
 from measures.rules.periods import Period
 from measures.rules.positions import Position
 from measures.rules.rating import Direction, Status, is_due, resolve_band

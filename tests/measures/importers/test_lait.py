@@ -14,14 +14,6 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from measures.benchmarking.lait import (
-    MAX_PROBLEMS_PER_COLUMN,
-    LaitSummary,
-    import_lait,
-    indicator_slug,
-    lait_period,
-    read_value,
-)
 from measures.benchmarking.models import (
     Area,
     AreaKind,
@@ -29,9 +21,17 @@ from measures.benchmarking.models import (
     BenchmarkValue,
     IndicatorPolarity,
 )
-from measures.tabular import ImportRejected, TableError
+from measures.importers.lait import (
+    MAX_PROBLEMS_PER_COLUMN,
+    LaitSummary,
+    import_lait,
+    indicator_slug,
+    lait_period,
+    read_value,
+)
+from measures.importers.tabular import ImportRejected, TableError
 
-FILES = Path(__file__).resolve().parent / "files"
+FILES = Path(__file__).resolve().parents[1] / "benchmarking" / "files"
 SLICE = FILES / "lait_slice.parquet"
 DICTIONARY = FILES / "lait_dictionary_slice.csv"
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from measures.tabular import (
+from measures.importers.tabular import (
     ImportRejected,
     ImportSummary,
     Problem,

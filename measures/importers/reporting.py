@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from measures.tabular import ImportRejected, ImportSummary, TableError
+from measures.importers.tabular import ImportRejected, ImportSummary, TableError
 
 
 def run_import(command: BaseCommand, *, path: Path, load: Callable[[], ImportSummary]) -> None:

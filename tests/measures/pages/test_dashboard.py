@@ -11,8 +11,8 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from measures.exports import COLUMNS
 from measures.models import Actual, Measure, State
+from measures.pages.exports import COLUMNS
 
 # Also run on SQLite, the embedded database of make demo (make test's second run).
 pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]

@@ -7,8 +7,8 @@ from django import forms
 from django.apps import apps
 from django.contrib.auth import get_user_model
 
-from measures.dashboard import STATUS_ORDER
 from measures.models import Ambition, Measure, Outcome
+from measures.pages.dashboard import STATUS_ORDER
 
 
 class OwnerChoiceField(forms.ModelChoiceField):

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from measures.dashboard import Row
+from measures.pages.dashboard import Row
 from measures.rules.rating import Direction, Status
 
 SMALL = "govuk-body-s govuk-!-display-block govuk-!-margin-0"

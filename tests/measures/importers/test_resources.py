@@ -7,9 +7,9 @@ import pytest
 import tablib
 from django.utils import timezone
 
+from measures.importers.resources import ActualResource, result_problems
+from measures.importers.tabular import Problem
 from measures.models import Actual, State
-from measures.resources import ActualResource, result_problems
-from measures.tabular import Problem
 from scrutiny.roles import Role
 
 pytestmark = pytest.mark.django_db

@@ -11,12 +11,12 @@ from django.core.management import CommandError, call_command
 
 from measures.benchmarking.analysis import MISSING_CODES, period_sort_key
 from measures.benchmarking.models import Area, AreaKind, BenchmarkIndicator, BenchmarkValue
-from measures.benchmarking.releases import ReleaseRefused, import_release, indicator_slug
-from measures.tabular import ImportRejected
+from measures.importers.releases import ReleaseRefused, import_release, indicator_slug
+from measures.importers.tabular import ImportRejected
 
 pytestmark = pytest.mark.django_db
 
-FILES = Path(__file__).resolve().parent / "files"
+FILES = Path(__file__).resolve().parents[1] / "benchmarking" / "files"
 CLA = FILES / "ees_cla_number_and_rate_per_10k_children.csv"
 CPP = FILES / "ees_d5_cpps_at31march_by_duration.csv"
 CARE_LEAVERS = FILES / "ees_la_care_leavers_accommodation_suitability.csv"

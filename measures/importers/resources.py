@@ -21,13 +21,7 @@ from import_export.results import Result
 from import_export.widgets import Widget
 from simple_history.utils import bulk_create_with_history
 
-from measures.models import Actual, Measure, State, Target, rating_scheme
-from measures.rules.checks import resolved_value
-from measures.rules.periods import Period
-from measures.rules.rating import Status, rate
-from measures.rules.targets import target_for
-from measures.spreadsheets import without_quote
-from measures.tabular import (
+from measures.importers.tabular import (
     Problem,
     TableError,
     cell_text,
@@ -38,6 +32,12 @@ from measures.tabular import (
     parse_plain_decimal,
     read_table,
 )
+from measures.models import Actual, Measure, State, Target, rating_scheme
+from measures.rules.checks import resolved_value
+from measures.rules.periods import Period
+from measures.rules.rating import Status, rate
+from measures.rules.targets import target_for
+from measures.spreadsheets import without_quote
 
 RETURN_REQUIRED = ("measure", "period")
 RETURN_OPTIONAL = (

@@ -11,8 +11,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils.html import strip_tags
 
-from measures.detail import adjacent, choose_period, history_periods, paragraphs
 from measures.models import Measure, State
+from measures.pages.detail import adjacent, choose_period, history_periods, paragraphs
 from measures.rules.periods import Period
 from scrutiny.roles import Role
 

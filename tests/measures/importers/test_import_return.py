@@ -12,16 +12,16 @@ import pytest
 from django.core.management import CommandError, call_command
 from openpyxl import Workbook
 
-from measures.imports import import_return
+from measures.importers.imports import import_return
+from measures.importers.resources import RETURN_COLUMNS
+from measures.importers.tabular import ImportRejected
 from measures.models import Actual, State
-from measures.resources import RETURN_COLUMNS
-from measures.tabular import ImportRejected
 from scrutiny.roles import Role
 
 # Also run on SQLite, the embedded database of make demo (make test's second run).
 pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 
-FILES = Path(__file__).resolve().parent / "files"
+FILES = Path(__file__).resolve().parents[1] / "files"
 HEADER = list(RETURN_COLUMNS)
 
 
@@ -635,7 +635,7 @@ def test_changed_figures_keep_their_history_and_who_loaded_them(
 def test_a_return_over_the_row_limit_is_refused_before_it_is_read_through(
     measures, tmp_path: Path
 ) -> None:
-    from measures.resources import RETURN_ROW_LIMIT
+    from measures.importers.resources import RETURN_ROW_LIMIT
 
     path = tmp_path / "huge.csv"
     with path.open("w") as handle:

@@ -8,8 +8,14 @@ from typing import Any
 
 import pytest
 
-from measures import charts
-from measures.charts import STATUS_COLOURS, STATUS_MARKERS, TrendPoint, trend_figure, trend_summary
+from measures.pages import charts
+from measures.pages.charts import (
+    STATUS_COLOURS,
+    STATUS_MARKERS,
+    TrendPoint,
+    trend_figure,
+    trend_summary,
+)
 from measures.rules.rating import Direction, Status
 from measures.rules.units import Unit
 

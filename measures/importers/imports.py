@@ -15,18 +15,14 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models, transaction
 from simple_history.utils import bulk_create_with_history
 
-from measures.models import Ambition, Frequency, Measure, Outcome, State, Target
-from measures.resources import (
+from measures.importers.resources import (
     RETURN_OPTIONAL,
     RETURN_REQUIRED,
     RETURN_ROW_LIMIT,
     ActualResource,
     result_problems,
 )
-from measures.rules.periods import FinancialYear
-from measures.rules.rating import Polarity
-from measures.rules.units import Unit
-from measures.tabular import (
+from measures.importers.tabular import (
     ImportRejected,
     ImportSummary,
     Problem,
@@ -34,6 +30,10 @@ from measures.tabular import (
     parse_plain_decimal,
     read_table,
 )
+from measures.models import Ambition, Frequency, Measure, Outcome, State, Target
+from measures.rules.periods import FinancialYear
+from measures.rules.rating import Polarity
+from measures.rules.units import Unit
 
 MEASURE_REQUIRED = (
     "reference",

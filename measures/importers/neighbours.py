@@ -24,7 +24,7 @@ from measures.benchmarking.models import (
     GroupMember,
     joint_code,
 )
-from measures.tabular import (
+from measures.importers.tabular import (
     ImportRejected,
     ImportSummary,
     Problem,

@@ -1,6 +1,6 @@
 """The dashboard as CSV and XLSX: the columns other tools rely on."""
 
-from measures.dashboard import Row
+from measures.pages.dashboard import Row
 from measures.rules.units import plain
 from measures.spreadsheets import csv_text, xlsx_bytes
 
