@@ -1,14 +1,15 @@
-"""The dashboard's filters: ambition, outcome, owner and status."""
+"""The dashboard's filters: ambition, outcome, owner, those other apps register, and status."""
 
+import copy
 from typing import Any
 
 import django_filters
 from django import forms
-from django.apps import apps
 from django.contrib.auth import get_user_model
 
 from measures.models import Ambition, Measure, Outcome
 from measures.pages.dashboard import STATUS_ORDER
+from measures.pages.extensions import dashboard_filters
 
 
 class OwnerChoiceField(forms.ModelChoiceField):
@@ -18,11 +19,6 @@ class OwnerChoiceField(forms.ModelChoiceField):
 
 class OwnerFilter(django_filters.ModelChoiceFilter):
     field_class = OwnerChoiceField
-
-
-def committees(request: Any) -> Any:
-    # The link is declared by the committees app; measures looks it up, never imports it.
-    return apps.get_model("committees", "Committee").objects.all()
 
 
 def owners(request: Any) -> Any:
@@ -47,9 +43,6 @@ class DashboardFilter(django_filters.FilterSet):
         queryset=Outcome.objects.select_related("ambition"), empty_label="All", label="Outcome"
     )
     owner = OwnerFilter(queryset=owners, empty_label="All", label="Owner")
-    committee = django_filters.ModelChoiceFilter(
-        field_name="committees", queryset=committees, empty_label="All", label="Committee"
-    )
     status = django_filters.ChoiceFilter(
         choices=[(s.value, s.label) for s in STATUS_ORDER],
         method="rated_later",
@@ -63,6 +56,13 @@ class DashboardFilter(django_filters.FilterSet):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # Filters other apps registered go before status, which stays last.
+        status = self.filters.pop("status")
+        for name, added in dashboard_filters().items():
+            self.filters[name] = copy.deepcopy(added)
+            self.filters[name].model = self.queryset.model
+            self.filters[name].parent = self
+        self.filters["status"] = status
         for field in self.form.fields.values():
             field.widget.attrs["class"] = "govuk-select"
 
