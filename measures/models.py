@@ -652,7 +652,8 @@ class Actual(models.Model):
         )
 
 
-# Benchmarking's models live in their own module but belong to this app.
+# Benchmarking's models live in their own module but belong to this app: importing them
+# here registers them. Benchmarking never imports this module.
 from measures.benchmarking.models import (  # noqa: E402, F401
     Area,
     BenchmarkIndicator,

@@ -22,18 +22,18 @@ import pyarrow.parquet
 from django.db import connection, transaction
 from tqdm import tqdm
 
-from measures.benchmarking.analysis import (
-    MAX_RANGE_YEARS,
-    Polarity,
-    normalise_period_label,
-    parse_value,
-    period_sort_key,
-)
 from measures.benchmarking.areas import AreaBook, old_code
 from measures.benchmarking.models import (
     BenchmarkIndicator,
     BenchmarkValue,
     indicator_slug,  # noqa: F401  (re-exported)
+)
+from measures.benchmarking.ranking import (
+    MAX_RANGE_YEARS,
+    Polarity,
+    normalise_period_label,
+    parse_value,
+    period_sort_key,
 )
 from measures.importers.tabular import (
     NUL,

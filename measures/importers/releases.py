@@ -12,19 +12,19 @@ from typing import Any
 import pandas as pd
 from django.db import transaction
 
-from measures.benchmarking.analysis import (
-    ParsedValue,
-    Polarity,
-    normalise_period_label,
-    parse_value,
-    period_sort_key,
-)
 from measures.benchmarking.areas import AreaBook, AreaError, is_joint, new_code, old_code
 from measures.benchmarking.models import (
     Area,
     BenchmarkIndicator,
     BenchmarkValue,
     indicator_slug,  # noqa: F401  (re-exported)
+)
+from measures.benchmarking.ranking import (
+    ParsedValue,
+    Polarity,
+    normalise_period_label,
+    parse_value,
+    period_sort_key,
 )
 from measures.benchmarking.regions import REGIONS
 from measures.importers.neighbours import placeholder_name

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from django.core.management import CommandError, call_command
 
-from measures.benchmarking.analysis import MISSING_CODES, period_sort_key
 from measures.benchmarking.models import Area, AreaKind, BenchmarkIndicator, BenchmarkValue
+from measures.benchmarking.ranking import MISSING_CODES, period_sort_key
 from measures.importers.releases import ReleaseRefused, import_release, indicator_slug
 from measures.importers.tabular import ImportRejected
 

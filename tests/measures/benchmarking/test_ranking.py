@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from measures.benchmarking.analysis import (
+from measures.benchmarking.ranking import (
     MISSING_CODES,
     GroupFigure,
     ParsedValue,

@@ -18,7 +18,7 @@ from measures.benchmarking.models import (
 from measures.models import Measure
 
 DEMO_FILE = (
-    Path(__file__).resolve().parents[2] / "fixtures" / "demo" / "lincolnshire_benchmarks.json"
+    Path(__file__).resolve().parents[1] / "fixtures" / "demo" / "lincolnshire_benchmarks.json"
 )
 
 

@@ -4,8 +4,8 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from measures.benchmarking.analysis import period_sort_key
 from measures.benchmarking.models import MeasureBenchmark
+from measures.benchmarking.ranking import period_sort_key
 from measures.benchmarking.reads import compare, our_area
 from measures.models import Target
 from measures.rules.targets import Comparator, follow_comparator

@@ -1,4 +1,4 @@
-"""Benchmark figures as pure functions: published values, ranks, quartile bands, group figures."""
+"""Rank and band: benchmark ranks, quartile bands, published values and group figures, pure."""
 
 from __future__ import annotations
 
