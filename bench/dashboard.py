@@ -24,7 +24,7 @@ from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 
 from measures.models import Actual, Ambition, Measure, Outcome, State, Target  # noqa: E402
-from measures.periods import Period  # noqa: E402
+from measures.rules.periods import Period  # noqa: E402
 
 MEASURES, YEARS, REQUESTS = 200, 10, 50
 LATEST = Period.parse("2017/18 Q1")

@@ -25,9 +25,9 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 
-from measures.imports import import_measures, import_return  # noqa: E402
+from measures.importers.imports import import_measures, import_return  # noqa: E402
+from measures.importers.tabular import ImportRejected, TableError  # noqa: E402
 from measures.models import Actual, Ambition, Measure, Outcome, State, Target  # noqa: E402
-from measures.tabular import ImportRejected, TableError  # noqa: E402
 
 SIZES = (100, 1000, 4000)
 OVER_LIMIT = 100_000

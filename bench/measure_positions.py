@@ -21,9 +21,9 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from measures.imports import import_return  # noqa: E402
+from measures.importers.imports import import_return  # noqa: E402
 from measures.models import Actual, Ambition, Measure, Outcome, State, Target  # noqa: E402
-from measures.periods import Period  # noqa: E402
+from measures.rules.periods import Period  # noqa: E402
 
 PERIOD = Period.parse("2017/18 Q1")
 QUARTERS = PERIOD.last_n(8)

@@ -43,7 +43,7 @@ from committees.models import (  # noqa: E402
     Person,
 )
 from measures.models import Actual, Ambition, Measure, Outcome, State, Target  # noqa: E402
-from measures.periods import Period  # noqa: E402
+from measures.rules.periods import Period  # noqa: E402
 
 MEASURES = 60
 PERIOD = Period.parse("2017/18 Q1")

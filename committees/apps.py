@@ -21,3 +21,6 @@ class CommitteesConfig(AppConfig):
     def ready(self) -> None:
         # Roles keep their permissions after a flush (as tests do), not only after migrating.
         post_migrate.connect(_grant, sender=self)
+        from committees.filters import register
+
+        register()

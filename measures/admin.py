@@ -17,8 +17,15 @@ from django.utils import timezone
 from import_export.admin import ImportExportMixin
 from openpyxl import Workbook
 
-from measures.checks import resolved_value
-from measures.dashboard import latest_published_period
+from measures.importers.resources import (
+    ActualResource,
+    ReturnCSV,
+    ReturnXLSX,
+    preview_rows,
+    result_problems,
+    return_template,
+)
+from measures.importers.tabular import TableError
 from measures.models import (
     Actual,
     Ambition,
@@ -30,18 +37,13 @@ from measures.models import (
     TargetChange,
     rating_scheme,
 )
-from measures.periods import FinancialYear, Period
-from measures.rating import Status, rate
-from measures.resources import (
-    ActualResource,
-    ReturnCSV,
-    ReturnXLSX,
-    preview_rows,
-    result_problems,
-    return_template,
-)
+from measures.pages.dashboard import latest_published_period
+from measures.rules.checks import resolved_value
+from measures.rules.periods import FinancialYear, Period
+from measures.rules.rating import Status, rate
+from measures.rules.targets import describe_band, target_for
+from measures.rules.units import format_target
 from measures.spreadsheets import SafeCSV, SafeXLSX
-from measures.tabular import TableError
 from measures.target_changes import (
     TargetChangeRefused,
     approve_target_change,
@@ -49,8 +51,6 @@ from measures.target_changes import (
     reject_target_change,
     save_target,
 )
-from measures.targets import describe_band, target_for
-from measures.units import format_target
 from measures.workflow import Action, NotAllowed, move
 from scrutiny.admin_history import GuardedHistoryAdmin
 from scrutiny.formsets import UniqueRowsFormSet

@@ -10,8 +10,8 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from measures.models import Actual, Ambition, Measure, Outcome, State, Target
-from measures.periods import FinancialYear, Period
-from measures.targets import Comparator
+from measures.rules.periods import FinancialYear, Period
+from measures.rules.targets import Comparator
 
 DEMO_FILE = (
     Path(__file__).resolve().parent.parent / "fixtures" / "demo" / "lincolnshire_measures.json"

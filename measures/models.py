@@ -11,12 +11,12 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
-from measures.checks import FigureFacts, check_figure, resolved_value
-from measures.periods import FinancialYear, Period
-from measures.positions import Position, is_due_in, position
-from measures.rating import Polarity, Scheme, Status, rate
-from measures.targets import Comparator, describe_band, describe_following
-from measures.units import Unit, format_target, format_value
+from measures.rules.checks import FigureFacts, check_figure, resolved_value
+from measures.rules.periods import FinancialYear, Period
+from measures.rules.positions import Position, is_due_in, position
+from measures.rules.rating import Polarity, Scheme, Status, rate
+from measures.rules.targets import Comparator, describe_band, describe_following
+from measures.rules.units import Unit, format_target, format_value
 
 QUARTERS = [(1, "Q1"), (2, "Q2"), (3, "Q3"), (4, "Q4")]
 FIGURE = {"max_digits": 16, "decimal_places": 4, "null": True, "blank": True}
@@ -652,7 +652,8 @@ class Actual(models.Model):
         )
 
 
-# Benchmarking's models live in their own module but belong to this app.
+# Benchmarking's models live in their own module but belong to this app: importing them
+# here registers them. Benchmarking never imports this module.
 from measures.benchmarking.models import (  # noqa: E402, F401
     Area,
     BenchmarkIndicator,

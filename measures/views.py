@@ -8,8 +8,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django_tables2 import RequestConfig
 
-from measures import exports
-from measures.dashboard import (
+from measures.models import Actual, Measure
+from measures.pages import exports
+from measures.pages.dashboard import (
     Row,
     View,
     dashboard_rows,
@@ -17,12 +18,11 @@ from measures.dashboard import (
     status_counts,
     with_group_headings,
 )
-from measures.detail import measure_page
-from measures.filters import DashboardFilter
-from measures.models import Actual, Measure
-from measures.periods import Period
+from measures.pages.detail import measure_page
+from measures.pages.filters import DashboardFilter
+from measures.pages.tables import DashboardTable
+from measures.rules.periods import Period
 from measures.spreadsheets import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE
-from measures.tables import DashboardTable
 
 
 @dataclass

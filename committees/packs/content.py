@@ -26,10 +26,10 @@ from committees.models import (
     PersonKind,
 )
 from committees.packs.layout import join_names, paper_label, range_label
-from measures.dashboard import dashboard_rows
-from measures.detail import measure_pages, paragraphs
 from measures.models import Measure
-from measures.periods import Period
+from measures.pages.dashboard import dashboard_rows
+from measures.pages.detail import measure_pages, paragraphs
+from measures.rules.periods import Period
 
 # What each document of an item is, which decides how the pack prints it.
 TEXT, UPLOAD, RESTRICTED, MINUTES, MEASURES = "text", "upload", "restricted", "minutes", "measures"

@@ -7,12 +7,10 @@ import json
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, Max
 
 from committees.models import AgendaItem, Attendance, Generated, Meeting, Membership, Minute, Paper
 from committees.packs.content import pack_dated, pack_measures
-from measures.benchmarking.models import BenchmarkValue, GroupValue, MeasureBenchmark
-from measures.models import Actual, Ambition, Outcome, State, Target
+from measures.pages.sources import measure_sources
 
 
 def _rows(queryset: Any) -> list[dict[str, Any]]:
@@ -70,20 +68,6 @@ def sources_digest(*, meeting: Meeting, full: bool) -> str:
         ],
     }
     if any(paper["generated"] == Generated.MEASURES for paper in papers):
-        measures = pack_measures(meeting.committee)
-        parts["measures"] = _rows(measures)
-        parts["outcomes"] = _rows(Outcome.objects.filter(measures__in=measures).distinct())
-        parts["ambitions"] = _rows(
-            Ambition.objects.filter(outcomes__measures__in=measures).distinct()
-        )
-        parts["targets"] = _rows(Target.objects.filter(measure__in=measures))
-        parts["figures"] = _rows(Actual.objects.filter(measure__in=measures, state=State.PUBLISHED))
-        links = MeasureBenchmark.objects.filter(measure__in=measures)
-        parts["benchmark_links"] = _rows(links)
-        parts["printed_benchmarks"] = _rows(GroupValue.objects.filter(measure__in=measures))
-        # National figures run to thousands of rows: their count and newest row stand for them.
-        parts["national"] = BenchmarkValue.objects.filter(
-            indicator__in=links.values("indicator")
-        ).aggregate(count=Count("pk"), newest=Max("pk"))
+        parts.update(measure_sources(pack_measures(meeting.committee)))
     text = json.dumps(parts, default=str, sort_keys=True)
     return hashlib.sha256(text.encode()).hexdigest()

@@ -10,7 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.text import slugify
 
-from measures.benchmarking.analysis import MISSING_CODES
+from measures.benchmarking.ranking import MISSING_CODES
 
 
 class AreaKind(models.TextChoices):

@@ -10,15 +10,6 @@ from decimal import Decimal
 from django.conf import settings
 from django.db.models import Q
 
-from measures.benchmarking.analysis import (
-    MISSING_CODES,
-    GroupFigure,
-    Polarity,
-    bands,
-    describe_rank,
-    group_figure,
-    rank,
-)
 from measures.benchmarking.charts import (
     Bar,
     comparison_figure,
@@ -36,6 +27,15 @@ from measures.benchmarking.models import (
     GroupKind,
     GroupValue,
     MeasureBenchmark,
+)
+from measures.benchmarking.ranking import (
+    MISSING_CODES,
+    GroupFigure,
+    Polarity,
+    bands,
+    describe_rank,
+    group_figure,
+    rank,
 )
 
 

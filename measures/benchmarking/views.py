@@ -13,8 +13,8 @@ from measures.benchmarking.charts import comparison_figure, comparison_summary
 from measures.benchmarking.models import Area, BenchmarkIndicator
 from measures.benchmarking.reads import Comparison, bars_for, compare, our_area
 from measures.benchmarking.tables import AuthorityTable
+from measures.rules.units import plain
 from measures.spreadsheets import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, csv_text, xlsx_bytes
-from measures.units import plain
 
 EXPORT_COLUMNS = ["authority_code", "authority", "region", "value", "status", "rank", "quartile"]
 

@@ -1,4 +1,4 @@
-// Draws each trend chart from the figure JSON its page carries (see measures/charts.py).
+// Draws each trend chart from the figure JSON its page carries (see measures/pages/charts.py).
 (function () {
   "use strict";
 

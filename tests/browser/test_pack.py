@@ -21,7 +21,7 @@ MEETING = "/committees/children-and-young-people-scrutiny-committee/2017-09-08/"
 @pytest.fixture
 def demo_meeting(demo, make_user) -> Meeting:
     from committees.demo import load_demo_committees
-    from measures.benchmarking.demo import load_demo_benchmarks
+    from measures.demo_benchmarks import load_demo_benchmarks
 
     load_demo_benchmarks()
     load_demo_committees()

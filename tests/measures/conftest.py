@@ -11,7 +11,7 @@ import pytest
 from django.utils import timezone
 
 from measures.models import Actual, Ambition, Measure, Outcome, State, Target
-from measures.periods import FinancialYear, Period
+from measures.rules.periods import FinancialYear, Period
 
 DEMO_FILE = Path(__file__).resolve().parents[2] / "fixtures" / "demo" / "lincolnshire_measures.json"
 

@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 from django.test import Client
 
 from measures.models import Actual, Measure, State, Target
-from measures.rating import Status
+from measures.rules.rating import Status
 
 pytestmark = pytest.mark.django_db
 

@@ -13,11 +13,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from openpyxl import Workbook, load_workbook
 
-from measures.imports import import_return
+from measures.importers.imports import import_return
+from measures.importers.resources import template_period
+from measures.importers.tabular import ImportRejected
 from measures.models import Actual, State
-from measures.periods import Period
-from measures.resources import template_period
-from measures.tabular import ImportRejected
+from measures.rules.periods import Period
 
 FILES = Path(__file__).parent / "files"
 

@@ -3,8 +3,8 @@
 import pytest
 
 from measures.models import Actual, Measure, State
-from measures.periods import Period
-from measures.rating import Direction, Status
+from measures.rules.periods import Period
+from measures.rules.rating import Direction, Status
 
 pytestmark = pytest.mark.django_db
 

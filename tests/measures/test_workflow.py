@@ -95,7 +95,7 @@ def test_an_officer_sees_their_own_drafts_but_not_others(demo, draft, make_user)
 
 
 def test_a_draft_is_not_in_the_public_position_but_is_in_the_officers(demo, draft) -> None:
-    from measures.periods import Period
+    from measures.rules.periods import Period
 
     q2 = Period.parse("2017/18 Q2")
     public = Measure.objects.with_figures().get(reference="LAC-RATE").position_in(q2)

@@ -4,9 +4,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from measures.dashboard import dashboard_rows, latest_published_period
-from measures.exports import to_csv
-from measures.periods import Period
+from measures.pages.dashboard import dashboard_rows, latest_published_period
+from measures.pages.exports import to_csv
+from measures.rules.periods import Period
 
 
 class Command(BaseCommand):

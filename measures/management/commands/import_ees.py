@@ -6,9 +6,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from measures.benchmarking.releases import ReleaseRefused, import_release
-from measures.management.reporting import run_import
-from measures.units import Unit
+from measures.importers.releases import ReleaseRefused, import_release
+from measures.importers.reporting import run_import
+from measures.rules.units import Unit
 
 
 def _filters(given: list[str]) -> dict[str, str]:

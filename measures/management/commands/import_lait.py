@@ -6,8 +6,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from measures.benchmarking.lait import import_lait
-from measures.tabular import ImportRejected, TableError
+from measures.importers.lait import import_lait
+from measures.importers.tabular import ImportRejected, TableError
 
 
 class Command(BaseCommand):

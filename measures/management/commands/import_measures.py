@@ -6,8 +6,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from measures.imports import MEASURE_OPTIONAL, MEASURE_REQUIRED, import_measures
-from measures.management.reporting import run_import
+from measures.importers.imports import MEASURE_OPTIONAL, MEASURE_REQUIRED, import_measures
+from measures.importers.reporting import run_import
 
 
 class Command(BaseCommand):

@@ -6,9 +6,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from measures.imports import import_return
-from measures.management.reporting import run_import
-from measures.resources import RETURN_OPTIONAL, RETURN_REQUIRED
+from measures.importers.imports import import_return
+from measures.importers.reporting import run_import
+from measures.importers.resources import RETURN_OPTIONAL, RETURN_REQUIRED
 
 
 class Command(BaseCommand):

@@ -6,8 +6,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from measures.benchmarking.neighbours import ModelRefused, import_sn_model
-from measures.management.reporting import run_import
+from measures.importers.neighbours import ModelRefused, import_sn_model
+from measures.importers.reporting import run_import
 
 
 class Command(BaseCommand):

@@ -9,12 +9,12 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
 from committees.demo import load_demo_committees
-from measures.benchmarking.demo import load_demo_benchmarks
-from measures.benchmarking.following import resolve_following_targets
-from measures.benchmarking.lait import import_lait
 from measures.benchmarking.models import BenchmarkIndicator
-from measures.benchmarking.neighbours import import_sn_model
 from measures.demo import load_demo_measures
+from measures.demo_benchmarks import load_demo_benchmarks
+from measures.following import resolve_following_targets
+from measures.importers.lait import import_lait
+from measures.importers.neighbours import import_sn_model
 from scrutiny.demo import create_demo_accounts
 
 BENCHMARKS = Path(settings.BASE_DIR) / "fixtures" / "benchmarks"

@@ -75,8 +75,8 @@ def is_blank(page_text: str) -> bool:
 def load_demo() -> Meeting:
     """Measures, benchmarks and committees as `make demo` loads them (minus DfE's LAIT)."""
     from committees.demo import load_demo_committees
-    from measures.benchmarking.demo import load_demo_benchmarks
     from measures.demo import load_demo_measures
+    from measures.demo_benchmarks import load_demo_benchmarks
 
     users = get_user_model().objects
     officer = users.create_user(username="pack-officer", is_staff=Role.OFFICER.is_staff)

@@ -16,8 +16,8 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from committees.models import Meeting
-from measures.dashboard import dashboard_rows
-from measures.periods import Period
+from measures.pages.dashboard import dashboard_rows
+from measures.rules.periods import Period
 from tests.committees.conftest import EXEMPT_TEXT
 from tests.committees.packs.pack_support import (
     BLANK_NOTICE,

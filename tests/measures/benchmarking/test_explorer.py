@@ -136,8 +136,8 @@ def test_indicator_page_queries_do_not_grow_with_authorities_or_years(
 def test_a_target_following_england_resolves_once_englands_figure_exists(
     lac_rate, make_measure
 ) -> None:
-    from measures.benchmarking.following import resolve_following_targets
     from measures.benchmarking.models import MeasureBenchmark
+    from measures.following import resolve_following_targets
     from measures.models import Target
 
     measure = make_measure("LAC-RATE")

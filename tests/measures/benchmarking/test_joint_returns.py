@@ -14,7 +14,6 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
 
-from measures.benchmarking.analysis import Polarity, quartile_band, quartile_cut_points
 from measures.benchmarking.models import (
     Area,
     AreaKind,
@@ -25,6 +24,7 @@ from measures.benchmarking.models import (
     GroupMember,
     MeasureBenchmark,
 )
+from measures.benchmarking.ranking import Polarity, quartile_band, quartile_cut_points
 from measures.benchmarking.reads import GroupComparison, compare
 
 pytestmark = pytest.mark.django_db

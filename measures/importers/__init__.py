@@ -1,0 +1,1 @@
+"""Reading files and writing them in: returns, measures and the national data (LAIT, releases)."""

@@ -1,0 +1,1 @@
+"""What a page or a pack shows: dashboard, measure page, charts, tables, filters, exports."""

@@ -1,0 +1,149 @@
+"""The dashboard table (django-tables2): one row per measure, sortable by any column."""
+
+from typing import Any
+from urllib.parse import quote
+
+import django_tables2 as tables
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+
+from measures.pages.dashboard import Row
+from measures.rules.rating import Direction, Status
+
+SMALL = "govuk-body-s govuk-!-display-block govuk-!-margin-0"
+DRAFT = "Draft – not published"
+
+
+def _status(status: Status) -> SafeString:
+    # The word and (in CSS) a shape and colour: never colour alone.
+    return format_html('<strong class="rag {}">{}</strong>', status.value, status.label)
+
+
+def _travel(direction: Direction | None, other: Any) -> SafeString:
+    if direction is None:
+        return format_html(
+            '<span class="secondary-text">–<span class="govuk-visually-hidden">{}</span></span>',
+            "no earlier figure",
+        )
+    since = format_html('<span class="{} secondary-text">from {}</span>', SMALL, other.period.label)
+    return format_html(
+        '<span class="travel travel-{}"><span aria-hidden="true">{} </span>{}</span>{}',
+        direction.value,
+        direction.arrow,
+        direction.label,
+        since,
+    )
+
+
+class DashboardTable(tables.Table):
+    """A quarter's report (or the latest position) as members read it.
+
+    Cells are rendered in Python rather than per-cell templates: a 200-measure report
+    renders several times faster.
+    """
+
+    title = tables.Column(accessor="measure", verbose_name="Measure", order_by=("sort_title",))
+    actual = tables.Column(
+        accessor="position", verbose_name="Latest figure", order_by=("sort_actual",)
+    )
+    target = tables.Column(
+        accessor="target_text", verbose_name="Target", order_by=("sort_target",), default=""
+    )
+    band = tables.Column(
+        accessor="band_text", verbose_name="Tolerance band", order_by=("sort_target",), default=""
+    )
+    status = tables.Column(accessor="position", verbose_name="Status", order_by=("sort_status",))
+    direction = tables.Column(
+        accessor="position", verbose_name="Since the previous figure", order_by=("sort_direction",)
+    )
+    direction_last_year = tables.Column(
+        accessor="position",
+        verbose_name="Since the same quarter last year",
+        order_by=("sort_direction_last_year",),
+    )
+    forecast = tables.Column(
+        accessor="position", verbose_name="Year-end forecast", order_by=("sort_forecast",)
+    )
+    trend = tables.Column(accessor="trend", verbose_name="Last eight quarters", orderable=False)
+
+    def __init__(self, *args: Any, show_reported_in: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.show_reported_in = show_reported_in
+
+    class Meta:
+        template_name = "measures/dashboard_table.html"
+        attrs = {
+            "class": "govuk-table dashboard-table",
+            "thead": {"class": "govuk-table__head"},
+            "tbody": {"class": "govuk-table__body"},
+            "th": {"class": "govuk-table__header", "scope": "col"},
+            "td": {"class": "govuk-table__cell"},
+        }
+        row_attrs = {"class": "govuk-table__row"}
+        order_by_field = "sort"
+        empty_text = "No measures match these choices."
+
+    def render_title(self, record: Row) -> SafeString:
+        measure = record.measure
+        url = reverse("measure-detail", args=[measure.reference])
+        return format_html(
+            '<a class="govuk-link" href="{}?period={}">{}</a>'
+            '<span class="{} secondary-text">{}</span>',
+            url,
+            quote(record.reported_in.label),
+            measure.title,
+            SMALL,
+            measure.reference,
+        )
+
+    def render_actual(self, record: Row) -> SafeString:
+        figure = record.figure
+        if figure is None:
+            return format_html('<span class="secondary-text">{}</span>', "None reported")
+        parts = [
+            format_html("<strong>{}</strong>", record.actual_text)
+            if figure.value is not None
+            else format_html("No figure: {}", figure.missing_reason)
+        ]
+        if figure.covers:
+            parts.append(format_html('<span class="{}">{}</span>', SMALL, figure.covers))
+        if self.show_reported_in:
+            parts.append(
+                format_html(
+                    '<span class="{}">Reported in {}</span>', SMALL, record.reported_in.label
+                )
+            )
+        if record.is_draft:
+            parts.append(
+                format_html('<strong class="draft-tag">{}</strong>', "Draft – not published")
+            )
+        return mark_safe("".join(parts))
+
+    def render_status(self, record: Row) -> SafeString:
+        return _status(record.status)
+
+    def render_direction(self, record: Row) -> SafeString:
+        return _travel(record.position.direction, record.position.previous)
+
+    def render_direction_last_year(self, record: Row) -> SafeString:
+        return _travel(record.position.direction_last_year, record.position.last_year)
+
+    def render_forecast(self, record: Row) -> SafeString:
+        status = record.position.forecast_status
+        if status is None:
+            return mark_safe("")
+        return format_html("{}<br>{}", record.forecast_text, _status(status))
+
+    def render_trend(self, record: Row) -> SafeString:
+        line = ""
+        if record.trend_points:
+            line = format_html(
+                '<svg class="trend-spark" viewBox="-2 -2 100 28" aria-hidden="true" '
+                'focusable="false"><polyline points="{}" fill="none" stroke="currentColor" '
+                'stroke-width="2"/></svg>',
+                record.trend_points,
+            )
+        return format_html(
+            '{}<span class="govuk-visually-hidden">{}</span>', line, record.trend_text
+        )

@@ -1,0 +1,1 @@
+"""The pure rules of measures (periods, units, rating, targets, positions, checks): no Django."""
