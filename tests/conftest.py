@@ -184,6 +184,32 @@ def lac_rate(db) -> BenchmarkIndicator:
     return indicator
 
 
+# Tests that build PDF packs (WeasyPrint, pikepdf) take seconds each; with the browser tests
+# they are marked slow so make test-fast can leave them out. make test runs them all.
+SLOW_MODULES = {
+    "committees/packs/test_admin.py",
+    "committees/packs/test_build_pack_command.py",
+    "committees/packs/test_content.py",
+    "committees/packs/test_pack_limits.py",
+    "committees/packs/test_pack_pdf.py",
+    "committees/packs/test_pack_uploads.py",
+    "committees/packs/test_views.py",
+    "committees/packs/test_withdrawal.py",
+    "committees/test_pdfs.py",
+    "committees/test_publication.py",
+}
+TESTS = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark slow the tests that drive Chromium (the page fixture) or build PDF packs."""
+    for item in items:
+        module = item.path.relative_to(TESTS).as_posix()
+        uses_chromium = "page" in getattr(item, "fixturenames", ())
+        if uses_chromium or module.startswith("browser/") or module in SLOW_MODULES:
+            item.add_marker(pytest.mark.slow)
+
+
 def pytest_configure(config: pytest.Config) -> None:
     """make test's SQLite run is for the tests marked sqlite only, never the whole suite."""
     if os.environ.get("SCRUTINY_SQLITE_RUN") == "1" and config.option.markexpr != "sqlite":
