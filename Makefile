@@ -60,6 +60,7 @@ bench: setup
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	SECRET_KEY=lint-only-key-not-for-production $(VENV)/bin/mypy
 
 format: setup
 	$(VENV)/bin/ruff check --fix .
