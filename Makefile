@@ -7,7 +7,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup demo test bench lint format assets clean
+.PHONY: setup demo test test-fast bench lint format assets clean
 
 setup: $(VENV)/.installed static/dist/.built
 
@@ -49,12 +49,18 @@ test: setup
 	  DATABASE_URL=sqlite:///$(CURDIR)/test-sqlite.sqlite3 \
 	  $(PY) -m pytest -m sqlite $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
+# The inner loop: everything but the tests marked slow (Chromium, PDF packs), on PostgreSQL.
+test-fast: setup
+	SECRET_KEY=test-only-key-not-for-production scripts/with-postgres \
+	  $(PY) -m pytest -m "not slow" $(PYTEST_ARGS)
+
 bench: setup
 	DEBUG=0 SECRET_KEY=bench-only-key-not-for-production scripts/with-postgres scripts/run-bench $(PY)
 
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	SECRET_KEY=lint-only-key-not-for-production $(VENV)/bin/mypy
 
 format: setup
 	$(VENV)/bin/ruff check --fix .

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import uuid
 from datetime import date
 from typing import Any
@@ -221,7 +222,7 @@ class Meeting(models.Model):
         return self.minutes_published_at is not None
 
     @property
-    def publication_deadline(self) -> date:
+    def publication_deadline(self) -> datetime.date:  # the field date shadows the type
         """The last day the agenda can be published: five clear working days before."""
         return publication_deadline(self.date)
 
@@ -516,7 +517,8 @@ class Minute(models.Model):
                 item__meeting__date__lte=meeting.date,
                 number__isnull=False,
             ).values_list("number", flat=True)
-            self.number = next_minute_number(list(numbers))
+            # number__isnull=False above: the stubs still type the values as int | None.
+            self.number = next_minute_number(list(numbers))  # type: ignore[arg-type]
         super().save(*args, **kwargs)
 
     @property

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
@@ -31,7 +33,8 @@ def check_upload(upload: object) -> None:
         raise ValidationError(
             f"The file is {size / MB:.1f} MB: papers can be at most {settings.PAPER_MAX_MB} MB."
         )
-    handle = upload.open("rb") if hasattr(upload, "open") else upload  # type: ignore[attr-defined]
+    # Django's uploads are reopened; a plain file object is read as it is.
+    handle: Any = upload.open("rb") if hasattr(upload, "open") else upload
     handle.seek(0)
     data = handle.read(settings.PAPER_MAX_MB * MB + 1)
     handle.seek(0)

@@ -1,10 +1,12 @@
 """Committee, meeting and paper pages; exempt papers only for those entitled."""
 
 import re
+from collections.abc import Iterable
 from datetime import date
 from urllib.parse import urlencode
 
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -108,9 +110,10 @@ def meeting_detail(request: HttpRequest, committee: str, when: str) -> HttpRespo
     packs = latest_packs(meeting=meeting, entitled=entitled) if agenda else {}
     for item in items:
         if packs.get("public_pack_servable"):  # each item's pages in the public pack
-            item.pack_pages = packs["public_pack"].item_range(item.number)
+            # Page-only attributes the template reads; not fields of the model.
+            item.pack_pages = packs["public_pack"].item_range(item.number)  # type: ignore[attr-defined]
         for paper in item.papers.all():
-            paper.supplement = meeting.is_supplement(paper)
+            paper.supplement = meeting.is_supplement(paper)  # type: ignore[attr-defined]  # as above
     today = timezone.localdate()
     withdrawal = meeting.withdrawals.filter(what=Publication.AGENDA).first()
     notice = ""
@@ -151,19 +154,20 @@ def meeting_detail(request: HttpRequest, committee: str, when: str) -> HttpRespo
     return response
 
 
-def paper(request: HttpRequest, key: str) -> HttpResponse:
+def paper(request: HttpRequest, key: str) -> HttpResponseBase:
     paper = get_object_or_404(Paper.objects.select_related("item__meeting__committee"), key=key)
     meeting = paper.item.meeting
     if not can_see_agenda(request.user, meeting):
         raise Http404("No paper is published at this address.")
     if paper.is_exempt and not can_read_exempt(request.user, meeting):
         # Title and statement only: nothing of the content, not even its size.
-        response = render(
+        restricted = render(
             request, "committees/paper_restricted.html", {"paper": paper, "meeting": meeting}
         )
-        response.status_code = 403
-        return response
+        restricted.status_code = 403
+        return restricted
     private = paper.is_exempt or not meeting.agenda_is_published
+    response: HttpResponseBase
     if paper.file:
         response = FileResponse(paper.file.open("rb"), content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="{paper.key}.pdf"'
@@ -186,16 +190,19 @@ def generated_appendix(paper: Paper) -> dict[str, object]:
     # Only those who may read the paper get here; its measure pages hold published figures.
     document = paper_document(paper, paper.item, full=True)
     committee = paper.item.meeting.committee
-    query = {"period": document.period.label}
+    # A generated appendix of measures always has a period (paper_document sets it).
+    query = {"period": document.period.label}  # type: ignore[union-attr]
     if committee.measures.exists():  # the pack's measures are the committee's own if it names any
         query["committee"] = committee.pk
     return {"document": document, "dashboard_url": f"{reverse('home')}?{urlencode(query)}"}
 
 
-def _ics(request: HttpRequest, meetings: object, *, name: str, filename: str) -> HttpResponse:
+def _ics(
+    request: HttpRequest, meetings: Iterable[Meeting], *, name: str, filename: str
+) -> HttpResponse:
     base = f"{request.scheme}://{request.get_host()}"
     response = HttpResponse(
-        meetings_calendar(meetings, name=name, base_url=base),  # type: ignore[arg-type]
+        meetings_calendar(meetings, name=name, base_url=base),
         content_type="text/calendar; charset=utf-8",
     )
     response["Content-Disposition"] = f'inline; filename="{filename}.ics"'

@@ -356,6 +356,7 @@ class TargetAdmin(GuardedHistoryAdmin):
         return obj.measure.owner_id == request.user.pk
 
     def save_model(self, request: HttpRequest, obj: Target, form: Any, change: bool) -> None:
+        # response_add and response_change read the held change to say it awaits approval.
         obj._held = save_target(target=obj, by=request.user)  # type: ignore[attr-defined]
 
     def log_addition(self, request: HttpRequest, obj: Target, message: Any) -> Any:

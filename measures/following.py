@@ -58,6 +58,7 @@ def resolve_following_targets() -> int:
         target.value, target.band_low, target.band_high = follow_comparator(
             value, target.follows_margin_above, target.follows_margin_below
         )
+        # simple_history reads the reason from this attribute, which the model does not declare.
         target._change_reason = f"resolved from {target.get_follows_display()}"  # type: ignore[attr-defined]
         target.save()
         resolved += 1

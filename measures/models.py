@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -19,7 +20,7 @@ from measures.rules.targets import Comparator, describe_band, describe_following
 from measures.rules.units import Unit, format_target, format_value
 
 QUARTERS = [(1, "Q1"), (2, "Q2"), (3, "Q3"), (4, "Q4")]
-FIGURE = {"max_digits": 16, "decimal_places": 4, "null": True, "blank": True}
+FIGURE: dict[str, Any] = {"max_digits": 16, "decimal_places": 4, "null": True, "blank": True}
 
 
 def rating_scheme() -> Scheme:
@@ -502,6 +503,7 @@ class ActualQuerySet(models.QuerySet["Actual"]):
 
     def visible_to(self, user: object) -> ActualQuerySet:
         """Published figures; officers also see their own measures' unpublished figures."""
+        # user is a User, an AnonymousUser or None (for no one signed in); only the first has perms.
         if getattr(user, "is_authenticated", False):
             if user.has_perm("measures.approve_actual"):  # type: ignore[attr-defined]
                 return self.all()

@@ -88,6 +88,7 @@ def _number(text: str) -> tuple[Decimal, str] | None:
     digits = len(value.as_tuple().digits)
     if digits > _EXCEL_DIGITS:
         return None
+    # exponent is a str only for NaN and infinities, which Decimal(text) of a checked cell never is.
     places = max(0, -value.as_tuple().exponent)  # type: ignore[operator]
     return value, "0" if places == 0 else "0." + "0" * places
 

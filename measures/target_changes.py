@@ -99,6 +99,7 @@ def approve_target_change(*, change: TargetChange, by: Any) -> Target:
         problem = " ".join(error.messages)
         raise TargetChangeRefused(f"{change} cannot be approved: {problem}") from None
     proposer = change.proposed_by.get_username() if change.proposed_by else "someone"
+    # simple_history reads the reason and user from these attributes, undeclared on the model.
     target._change_reason = (  # type: ignore[attr-defined]
         f"approved by {by.get_username()}: a change proposed by {proposer}"
     )

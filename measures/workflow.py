@@ -83,6 +83,7 @@ def move(*, actual: Actual, action: Action, by: Any) -> Actual:
     else:
         actual.approved_by = actual.approved_at = None
         actual.published_by = actual.published_at = None
+    # simple_history reads the reason from this attribute, which the model does not declare.
     actual._change_reason = f"{step.verb} by {by.get_username()}"  # type: ignore[attr-defined]
     actual.save()
     return actual

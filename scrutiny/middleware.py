@@ -38,5 +38,6 @@ class CapQueryLengthMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         shortened = capped(request.GET)
         if shortened is not None:
-            request.GET = shortened
+            # The stubs type GET as immutable; replacing it whole is how a middleware caps it.
+            request.GET = shortened  # type: ignore[assignment]
         return self.get_response(request)

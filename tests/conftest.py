@@ -184,6 +184,46 @@ def lac_rate(db) -> BenchmarkIndicator:
     return indicator
 
 
+# Tests that build PDF packs (WeasyPrint, pikepdf) take seconds each; with the browser tests
+# they are marked slow so make test-fast can leave them out. make test runs them all.
+SLOW_MODULES = {
+    "committees/packs/test_admin.py",
+    "committees/packs/test_build_pack_command.py",
+    "committees/packs/test_content.py",
+    "committees/packs/test_pack_limits.py",
+    "committees/packs/test_pack_pdf.py",
+    "committees/packs/test_pack_uploads.py",
+    "committees/packs/test_views.py",
+    "committees/packs/test_withdrawal.py",
+    "committees/test_pdfs.py",
+    "committees/test_publication.py",
+}
+# Single tests over a few seconds (measured with --durations): the demo loader, and admin
+# forms whose saves rebuild a meeting's agenda.
+SLOW_TESTS = {
+    "scrutiny/test_accounts.py::test_loading_the_demo_twice_changes_nothing",
+    "scrutiny/test_accounts.py::test_demo_accounts_have_one_role_each_and_the_printed_passwords_work",
+    "scrutiny/test_admin_forms.py::test_admin_forms_never_answer_500_and_keep_what_was_typed"
+    "[committees.Meeting]",
+    "scrutiny/test_admin_forms.py::test_admin_forms_never_answer_500_and_keep_what_was_typed"
+    "[committees.Committee]",
+    "scrutiny/test_admin_forms.py::test_admin_forms_never_answer_500_and_keep_what_was_typed"
+    "[committees.AgendaItem]",
+}
+TESTS = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark slow the tests that drive Chromium (the page fixture), build PDF packs or are
+    otherwise over a few seconds."""
+    for item in items:
+        module = item.path.relative_to(TESTS).as_posix()
+        uses_chromium = "page" in getattr(item, "fixturenames", ())
+        slow_test = f"{module}::{item.name}" in SLOW_TESTS
+        if uses_chromium or module.startswith("browser/") or module in SLOW_MODULES or slow_test:
+            item.add_marker(pytest.mark.slow)
+
+
 def pytest_configure(config: pytest.Config) -> None:
     """make test's SQLite run is for the tests marked sqlite only, never the whole suite."""
     if os.environ.get("SCRUTINY_SQLITE_RUN") == "1" and config.option.markexpr != "sqlite":

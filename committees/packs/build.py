@@ -128,8 +128,8 @@ def latest_packs(*, meeting: Meeting, entitled: bool) -> dict[str, Any]:
     return {
         "public_pack": public,
         "public_pack_servable": public_ok,
-        "public_pack_current": public_ok and pack_is_current(public),
+        "public_pack_current": public is not None and public_ok and pack_is_current(public),
         "full_pack": full,
         "full_pack_servable": full_ok,
-        "full_pack_current": full_ok and pack_is_current(full),
+        "full_pack_current": full is not None and full_ok and pack_is_current(full),
     }

@@ -147,7 +147,7 @@ def pack_dated(meeting: Meeting) -> date:
 
 def _membership(meeting: Meeting) -> tuple[str, list[tuple[str, str]], str]:
     """Councillors (chair and vice-chair first, marked), then added members by seat."""
-    rank = {MemberRole.CHAIR: 0, MemberRole.VICE_CHAIR: 1}
+    rank: dict[str, int] = {MemberRole.CHAIR: 0, MemberRole.VICE_CHAIR: 1}
     memberships = sorted(
         Membership.objects.on(meeting.date)
         .filter(committee=meeting.committee)
@@ -155,11 +155,15 @@ def _membership(meeting: Meeting) -> tuple[str, list[tuple[str, str]], str]:
         # Councils list members by surname after the chair and vice-chair.
         key=lambda m: (rank.get(m.role, 2), m.person.name.split()[-1], m.person.name),
     )
-    councillors, seats = [], {}
+    councillors: list[str] = []
+    seats: dict[str, list[str]] = {}
     for membership in memberships:
         person = membership.person
         if person.kind == PersonKind.COUNCILLOR:
-            marks = {MemberRole.CHAIR: " (Chairman)", MemberRole.VICE_CHAIR: " (Vice-Chairman)"}
+            marks: dict[str, str] = {
+                MemberRole.CHAIR: " (Chairman)",
+                MemberRole.VICE_CHAIR: " (Vice-Chairman)",
+            }
             councillors.append(person.name + marks.get(membership.role, ""))
         elif person.kind == PersonKind.ADDED_MEMBER:
             seats.setdefault(person.seat or "Added Members", []).append(str(person))
@@ -225,7 +229,7 @@ def paper_document(paper: Paper, item: AgendaItem, *, full: bool) -> Document:
             statement=paper.exempt_statement,
             supplement_on=supplement_on,
         )
-    common = {
+    common: dict[str, Any] = {
         "paper": paper,
         "statement": paper.exempt_statement,
         "supplement_on": supplement_on,
@@ -255,17 +259,17 @@ def collect_pack(
     entries = []
     for item in items.order_by("number"):
         documents = []
-        shown = item.minutes_of_id and (
-            not published_minutes_only or item.minutes_of.minutes_published_at is not None
-        )
-        if shown:
-            minutes = _minutes(item.minutes_of)
+        minutes_of = item.minutes_of
+        if minutes_of is not None and (
+            not published_minutes_only or minutes_of.minutes_published_at is not None
+        ):
+            minutes = _minutes(minutes_of)
             if minutes.minutes:
                 documents.append(
                     Document(
                         f"item-{item.number}-minutes",
                         "Minutes",
-                        f"{item.minutes_of.committee.name}, {item.minutes_of.date:%-d %B %Y}",
+                        f"{minutes_of.committee.name}, {minutes_of.date:%-d %B %Y}",
                         MINUTES,
                         minutes=minutes,
                     )

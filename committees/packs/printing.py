@@ -46,7 +46,8 @@ def lay_uploads_under(
                     document, _, number = anchor.rpartition("-page-")
                     if document in opened:
                         page = opened[document].pages[int(number) - 1]
-                        pack.pages[index].add_underlay(page, expand=False)
+                        # pikepdf's stubs omit add_underlay's keywords, which its code takes.
+                        pack.pages[index].add_underlay(page, expand=False)  # type: ignore[call-arg]
             out = io.BytesIO()
             pack.save(out, stream_decode_level=pikepdf.StreamDecodeLevel.none)
             return out.getvalue()

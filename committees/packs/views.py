@@ -6,6 +6,7 @@ import io
 import logging
 
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseNotModified
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from pypdf import PdfReader, PdfWriter
 
@@ -52,14 +53,14 @@ def _pdf(
     filename: str,
     tag: str,
     draft: bool,
-) -> HttpResponse:
+) -> HttpResponseBase:
     # Public packs may be kept but must be checked again on every use, so a withdrawn pack
     # stops at once everywhere; drafts and the full pack (exempt information) are never kept.
     private = not pack.is_public or draft
     etag = f'"{pack.checksum}-{tag}"'
     if not private and request.headers.get("If-None-Match") == etag:
         data.close()
-        response: HttpResponse = HttpResponseNotModified()
+        response: HttpResponseBase = HttpResponseNotModified()
     else:
         response = FileResponse(
             data, content_type="application/pdf", as_attachment=True, filename=filename
@@ -72,7 +73,7 @@ def _pdf(
 
 def pack_pdf(
     request: HttpRequest, committee: str, when: str, version: str, number: int | None = None
-) -> HttpResponse:
+) -> HttpResponseBase:
     """The latest built pack of a version, whole or one item's pages."""
     meeting = meeting_or_404(committee, when)
     if not can_see_agenda(request.user, meeting):
@@ -103,7 +104,8 @@ def pack_pdf(
     writer = PdfWriter()
     for index in range(pages[0] - 1, pages[1]):
         writer.add_page(reader.pages[index])
-    writer.add_metadata({"/Title": f"{reader.metadata.title or name}: item {number}"})
+    title = reader.metadata.title if reader.metadata else None
+    writer.add_metadata({"/Title": f"{title or name}: item {number}"})
     out = io.BytesIO()
     writer.write(out)
     out.seek(0)

@@ -30,11 +30,12 @@ def comparison_figure(bars: list[Bar], *, title: str, axis_title: str) -> go.Fig
     shown = [bar for bar in bars if bar.value is not None]
     figure = go.Figure(
         go.Bar(
+            # shown holds only bars with a value; mypy cannot narrow inside the comprehension.
             x=[float(bar.value) for bar in shown],  # type: ignore[arg-type]
             y=[bar.label for bar in shown],
             orientation="h",
             marker_color=[COLOURS[bar.kind] for bar in shown],
-            text=[f"{bar.value.normalize():f}" for bar in shown],  # type: ignore[union-attr]
+            text=[f"{bar.value.normalize():f}" for bar in shown],  # type: ignore[union-attr]  # as above
             textposition="outside",
             hovertemplate="%{y}: %{x}<extra></extra>",
         )

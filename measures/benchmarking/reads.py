@@ -318,6 +318,7 @@ class MeasureComparison:
 
 def measure_comparisons(measure: object) -> list[MeasureComparison]:
     """Each national indicator a measure is compared with, for our authority's latest period."""
+    # measure is a Measure, typed object so benchmarking need not import measures.models.
     return comparisons_by_measure([measure]).get(measure.pk, [])  # type: ignore[attr-defined]
 
 
@@ -374,6 +375,7 @@ def _series_chart(
 
 def published_group_values(measure: object) -> list[GroupValue]:
     """The benchmark rows the council's papers printed for a measure, as printed."""
+    # measure is a Measure, typed object so benchmarking need not import measures.models.
     return group_values_by_measure([measure]).get(measure.pk, [])  # type: ignore[attr-defined]
 
 
@@ -386,6 +388,7 @@ def group_values_by_measure(measures: Iterable[object]) -> dict[int, list[GroupV
         .order_by("label", "period", "group__name")
     )
     for row in rows:
+        # measure__in above leaves out rows without a measure, so measure_id is never None.
         found.setdefault(row.measure_id, []).append(row)  # type: ignore[arg-type]
     return found
 

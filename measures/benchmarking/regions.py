@@ -57,4 +57,5 @@ def area_for_lait_number(number: str) -> RegionName | None:
 
 def home_region(region: RegionName) -> RegionName:
     """The region an authority in a sub-region belongs to: London for inner and outer London."""
+    # Every parent named in the table is itself a region, so region_named finds it.
     return region_named(region.parent) if region.parent else region  # type: ignore[return-value]

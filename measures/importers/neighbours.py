@@ -242,7 +242,7 @@ def _layout(path: Path, lines: list[tuple[int, list[str]]]) -> _Layout:
         )
     return _Layout(
         header_row=number,
-        code=code,  # type: ignore[arg-type]
+        code=code,  # type: ignore[arg-type]  # not None: a missing code raised above
         name=find(*NAME_HEADINGS),
         region=find(*REGION_HEADINGS),
         neighbours=tuple(pairs),

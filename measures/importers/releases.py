@@ -525,7 +525,8 @@ def import_release(
     canonical = {columns.find(name): name for name in PLACE_AND_TIME if columns.find(name)}
     data = data.rename(columns=canonical)
     columns = _Columns(columns.file_name, tuple(canonical.get(n, n) for n in columns.names))
-    value_column: str = canonical.get(found, found)  # type: ignore[arg-type]
+    # found is not None here: a missing value column raised above.
+    value_column: str = canonical.get(found, found)  # type: ignore[assignment]
     resolved_filters = {
         canonical.get(name, name): value for name, value in resolved_filters.items()
     }

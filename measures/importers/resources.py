@@ -278,8 +278,8 @@ class ActualResource(resources.ModelResource):
 
     def after_import(self, dataset: Any, result: Result, **kwargs: Any) -> None:
         # Problems are reported by the spreadsheet's own row numbers (see read_upload).
-        result.row_numbers = self.row_numbers  # type: ignore[attr-defined]
-        result.row_headers = list(dataset.headers or [])  # type: ignore[attr-defined]
+        result.row_numbers = self.row_numbers
+        result.row_headers = list(dataset.headers or [])
 
     def get_instance(self, instance_loader: Any, row: Any) -> Actual | None:
         try:
@@ -461,6 +461,7 @@ class ActualResource(resources.ModelResource):
             instance.approved_by = instance.approved_at = None
             instance.published_by = instance.published_at = None
         by = f" by {self.user.get_username()}" if self.user is not None else ""
+        # simple_history reads the reason from this attribute, which the model does not declare.
         instance._change_reason = f"loaded from a file{by}"  # type: ignore[attr-defined]
 
 

@@ -313,8 +313,9 @@ def trend_summary(
         )
 
     if len(figures) > 2:
+        # Charted figures all have a value; the type allows None for gaps elsewhere.
         lowest = min(figures, key=lambda p: p.value)  # type: ignore[arg-type,return-value]
-        highest = max(figures, key=lambda p: p.value)  # type: ignore[arg-type,return-value]
+        highest = max(figures, key=lambda p: p.value)  # type: ignore[arg-type,return-value]  # as above
         sentences.append(
             f"Figures ranged from {show(lowest.value)} ({lowest.period}) "
             f"to {show(highest.value)} ({highest.period})."

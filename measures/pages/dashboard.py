@@ -44,6 +44,7 @@ class Row:
 
     @property
     def figure(self) -> Actual | None:
+        # Positions are built from Actuals here; Position itself only knows FigureLike.
         return self.position.figure  # type: ignore[return-value]
 
     @property

@@ -148,6 +148,7 @@ def _state(figure: Any) -> str:
 
 
 def _row(measure: Measure, position: Position, chosen: Period) -> HistoryRow:
+    # Positions are built from Actuals and Targets here; Position only knows their protocols.
     figure: Actual | None = position.figure  # type: ignore[assignment]
     target: Target | None = position.target  # type: ignore[assignment]
     unit, places = measure.unit_kind, measure.decimal_places
@@ -196,6 +197,7 @@ def _neighbours(
 
 def _headline(measure: Measure, position: Position) -> dict[str, Any]:
     """The chosen quarter's figure, target, band, directions and texts, formatted."""
+    # Positions are built from Actuals and Targets here; Position only knows their protocols.
     figure: Actual | None = position.figure  # type: ignore[assignment]
     target: Target | None = position.target  # type: ignore[assignment]
     unit, places = measure.unit_kind, measure.decimal_places

@@ -44,7 +44,9 @@ class Position:
     direction_last_year: Direction | None
 
 
-def _rate(value: Decimal | None, target: TargetLike | None, polarity: Polarity, scheme: Scheme):
+def _rate(
+    value: Decimal | None, target: TargetLike | None, polarity: Polarity, scheme: Scheme
+) -> Status:
     if target is None:
         return rate(value, None, polarity=polarity, scheme=scheme)
     return rate(
