@@ -213,15 +213,20 @@ SLOW_TESTS = {
 TESTS = Path(__file__).resolve().parent
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Mark slow the tests that drive Chromium (the page fixture), build PDF packs or are
-    otherwise over a few seconds."""
+    otherwise over a few seconds; the SQLite run leaves out what holds on PostgreSQL only."""
     for item in items:
         module = item.path.relative_to(TESTS).as_posix()
         uses_chromium = "page" in getattr(item, "fixturenames", ())
         slow_test = f"{module}::{item.name}" in SLOW_TESTS
         if uses_chromium or module.startswith("browser/") or module in SLOW_MODULES or slow_test:
             item.add_marker(pytest.mark.slow)
+    if os.environ.get("SCRUTINY_SQLITE_RUN") == "1":
+        left_out = [item for item in items if item.get_closest_marker("postgres_only")]
+        if left_out:
+            config.hook.pytest_deselected(items=left_out)
+            items[:] = [item for item in items if not item.get_closest_marker("postgres_only")]
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -230,13 +235,3 @@ def pytest_configure(config: pytest.Config) -> None:
         raise pytest.UsageError(
             "SCRUTINY_SQLITE_RUN=1 runs only the tests marked sqlite (-m sqlite)."
         )
-
-
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """The SQLite run leaves out what holds on PostgreSQL only (marked postgres_only)."""
-    if os.environ.get("SCRUTINY_SQLITE_RUN") != "1":
-        return
-    left_out = [item for item in items if item.get_closest_marker("postgres_only")]
-    if left_out:
-        config.hook.pytest_deselected(items=left_out)
-        items[:] = [item for item in items if not item.get_closest_marker("postgres_only")]
