@@ -199,16 +199,27 @@ SLOW_MODULES = {
     "committees/test_publication.py",
 }
 # Single tests over a few seconds (measured with --durations): the demo loader, and admin
-# forms whose saves rebuild a meeting's agenda.
+# forms with many related records, collectstatic and the dashboard's query-count test.
 SLOW_TESTS = {
     "scrutiny/test_accounts.py::test_loading_the_demo_twice_changes_nothing",
     "scrutiny/test_accounts.py::test_demo_accounts_have_one_role_each_and_the_printed_passwords_work",
-    "scrutiny/test_admin_forms.py::test_admin_forms_never_answer_500_and_keep_what_was_typed"
-    "[committees.Meeting]",
-    "scrutiny/test_admin_forms.py::test_admin_forms_never_answer_500_and_keep_what_was_typed"
-    "[committees.Committee]",
-    "scrutiny/test_admin_forms.py::test_admin_forms_never_answer_500_and_keep_what_was_typed"
-    "[committees.AgendaItem]",
+    *(
+        "scrutiny/test_admin_forms.py::test_admin_forms_never_answer_500_and_keep_what_was_typed"
+        f"[{model}]"
+        for model in [
+            "committees.Meeting",
+            "committees.Committee",
+            "committees.AgendaItem",
+            "measures.Measure",
+            "measures.ComparatorGroup",
+            "measures.BenchmarkIndicator",
+            "measures.Target",
+            "measures.Actual",
+            "measures.Area",
+        ]
+    ),
+    "scrutiny/test_static.py::test_collectstatic_gives_every_asset_a_hashed_name",
+    "measures/test_dashboard.py::test_dashboard_queries_do_not_grow_with_measures_or_periods",
 }
 TESTS = Path(__file__).resolve().parent
 
