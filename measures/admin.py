@@ -27,6 +27,8 @@ from measures.importers.resources import (
 )
 from measures.importers.tabular import TableError
 from measures.models import (
+    FIGURE_TERMS,
+    TARGET_TERMS,
     Actual,
     Ambition,
     Frequency,
@@ -105,20 +107,7 @@ class TargetForm(forms.ModelForm):
 
     class Meta:
         model = Target
-        fields = [
-            "measure",
-            "year",
-            "quarter",
-            "value",
-            "band_low",
-            "band_high",
-            "follows",
-            "follows_margin_above",
-            "follows_margin_below",
-            "about_target",
-            "about_target_range",
-            "source",
-        ]
+        fields = ["measure", *TARGET_TERMS]
 
 
 def pending_changes() -> Prefetch:
@@ -457,15 +446,7 @@ class ActualForm(forms.ModelForm):
         fields = [
             "measure",
             "period",
-            "value",
-            "numerator",
-            "denominator",
-            "missing_reason",
-            "covers_from",
-            "covers_to",
-            "covers_label",
-            "commentary",
-            "forecast",
+            *FIGURE_TERMS,
             "source",
         ]
 

@@ -515,6 +515,20 @@ class ActualQuerySet(models.QuerySet["Actual"]):
         return self.order_by("year", "quarter")
 
 
+# What an officer enters for a figure, as opposed to which measure and quarter it is for.
+FIGURE_TERMS = (
+    "value",
+    "numerator",
+    "denominator",
+    "missing_reason",
+    "covers_from",
+    "covers_to",
+    "covers_label",
+    "commentary",
+    "forecast",
+)
+
+
 class Actual(models.Model):
     """A measure's figure as reported in a quarter, with the period it covers and commentary."""
 

@@ -32,7 +32,7 @@ from measures.importers.tabular import (
     parse_plain_decimal,
     read_table,
 )
-from measures.models import Actual, Measure, State, Target, rating_scheme
+from measures.models import FIGURE_TERMS, Actual, Measure, State, Target, rating_scheme
 from measures.rules.checks import resolved_value
 from measures.rules.periods import Period
 from measures.rules.rating import Status, rate
@@ -70,17 +70,7 @@ FIELD_COLUMNS = {
 UNCHANGING = {"id", "measure", "year", "quarter"}
 
 # What a row can change; a row leaving all of these as they are is skipped, unsaved.
-COMPARED_FIELDS = (
-    "value",
-    "numerator",
-    "denominator",
-    "missing_reason",
-    "covers_from",
-    "covers_to",
-    "covers_label",
-    "commentary",
-    "forecast",
-)
+COMPARED_FIELDS = FIGURE_TERMS
 
 
 class PlainDecimalWidget(Widget):
