@@ -114,11 +114,13 @@ class PackContent:
     added_members: list[tuple[str, str]]  # (seat, names)
     member_count: str
     entries: list[Entry]
-    council: str = settings.COUNCIL_NAME
+    # Read when the pack is collected, not when this module is imported, so that a change
+    # of settings (override_settings in a test) reaches the cover.
+    council: str = field(default_factory=lambda: settings.COUNCIL_NAME)
     address: list[str] = field(default_factory=lambda: list(settings.COUNCIL_ADDRESS))
-    chief_executive: str = settings.CHIEF_EXECUTIVE
-    chief_executive_title: str = settings.CHIEF_EXECUTIVE_TITLE
-    papers_url: str = settings.PAPERS_URL
+    chief_executive: str = field(default_factory=lambda: settings.CHIEF_EXECUTIVE)
+    chief_executive_title: str = field(default_factory=lambda: settings.CHIEF_EXECUTIVE_TITLE)
+    papers_url: str = field(default_factory=lambda: settings.PAPERS_URL)
 
     @property
     def dated(self) -> date:

@@ -17,8 +17,6 @@ from measures.importers.lait import import_lait
 from measures.importers.neighbours import import_sn_model
 from scrutiny.demo import create_demo_accounts
 
-BENCHMARKS = Path(settings.BASE_DIR) / "fixtures" / "benchmarks"
-
 
 class Command(BaseCommand):
     help = "Load the demo data (Lincolnshire's papers, DfE's LAIT) and one account per role."
@@ -40,18 +38,19 @@ class Command(BaseCommand):
             publisher=users["lead"],
         )
         self.stdout.write(f"Loaded {count} measures from Lincolnshire's published papers.")
+        benchmarks = Path(settings.BASE_DIR) / "fixtures" / "benchmarks"
         if options["reload_benchmarks"] or not BenchmarkIndicator.objects.exists():
             self.stdout.write("Importing DfE's LAIT data (641,070 values; about 30 s) ...")
             started = time.monotonic()
             lait = import_lait(
-                parquet=BENCHMARKS / "bds_long_0.parquet",
-                dictionary=BENCHMARKS / "lait_data_dictionary.csv",
+                parquet=benchmarks / "bds_long_0.parquet",
+                dictionary=benchmarks / "lait_data_dictionary.csv",
             )
             self.stdout.write(
                 f"  {lait.indicators_created + lait.indicators_updated} indicators, "
                 f"{lait.values_created} values in {time.monotonic() - started:.0f} s."
             )
-        import_sn_model(path=BENCHMARKS / "sn_may_2025.xlsx", version="May 2025")
+        import_sn_model(path=benchmarks / "sn_may_2025.xlsx", version="May 2025")
         papers = load_demo_benchmarks()
         resolved = resolve_following_targets()
         self.stdout.write(
