@@ -25,7 +25,7 @@ from measures.rules.periods import Period
 from measures.spreadsheets import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE
 
 
-@dataclass
+@dataclass(frozen=True)
 class Dashboard:
     """What the dashboard's query string asks for, and the rows it gives."""
 
@@ -113,5 +113,5 @@ def measure_detail(request: HttpRequest, reference: str) -> HttpResponse:
     if "\x00" in reference:
         # No reference holds one, and PostgreSQL cannot even compare text holding one.
         raise Http404("There is no such measure.")
-    context = measure_page(reference=reference, user=request.user, period=request.GET.get("period"))
-    return render(request, "measures/measure_detail.html", context)
+    page = measure_page(reference=reference, user=request.user, period=request.GET.get("period"))
+    return render(request, "measures/measure_detail.html", page.context())

@@ -28,7 +28,7 @@ from committees.models import (
 from committees.packs.layout import join_names, paper_label, range_label
 from measures.models import Measure
 from measures.pages.dashboard import dashboard_rows
-from measures.pages.detail import measure_pages, paragraphs
+from measures.pages.detail import MeasurePage, measure_pages, paragraphs
 from measures.rules.periods import Period
 
 # What each document of an item is, which decides how the pack prints it.
@@ -51,6 +51,15 @@ class MinutesPaper:
         return all(minute.approved for minute, _ in self.minutes)
 
 
+@dataclass(frozen=True)
+class PrintedMeasure:
+    """A measure page as the pack prints it, with where its chart goes."""
+
+    page: MeasurePage
+    chart_id: str  # the id of the chart's data on the web version
+    svg: str = ""  # the chart drawn as a data: URL, once the PDF builder has drawn it
+
+
 @dataclass
 class Document:
     """One paper of an item as the pack prints it: written, uploaded, generated or restricted."""
@@ -63,7 +72,7 @@ class Document:
     text: list[str] = field(default_factory=list)
     statement: str = ""  # the Schedule 12A paragraph, on restricted and exempt papers
     minutes: MinutesPaper | None = None
-    measures: list[dict[str, Any]] = field(default_factory=list)
+    measures: list[PrintedMeasure] = field(default_factory=list)
     period: Period | None = None
     upload_pages: int = 0  # filled in by the PDF builder once it has read the file
     supplement_on: date | None = None  # published after the agenda, on this day
@@ -201,7 +210,7 @@ def pack_measures(committee: Committee) -> QuerySet[Measure]:
     return ours if ours.exists() else Measure.objects.all()
 
 
-def performance_measures(item: AgendaItem) -> list[dict[str, Any]]:
+def performance_measures(item: AgendaItem) -> list[MeasurePage]:
     """Each measure of the item's quarter, as its measure page shows it to the public."""
     period = Period.parse(item.period)
     measures = pack_measures(item.meeting.committee)
@@ -238,9 +247,10 @@ def paper_document(paper: Paper, item: AgendaItem, *, full: bool) -> Document:
     }
     if paper.generated == Generated.MEASURES and item.period:
         period = Period.parse(item.period)
-        measures = performance_measures(item)
-        for m in measures:
-            m["chart_id"] = f"{anchor}-{m['measure'].reference.lower()}-data"
+        measures = [
+            PrintedMeasure(page, chart_id=f"{anchor}-{page.measure.reference.lower()}-data")
+            for page in performance_measures(item)
+        ]
         return Document(
             anchor, label, paper.title, MEASURES, measures=measures, period=period, **common
         )
@@ -299,6 +309,7 @@ __all__ = [
     "Document",
     "Entry",
     "PackContent",
+    "PrintedMeasure",
     "collect_pack",
     "paper_document",
 ]

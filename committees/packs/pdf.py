@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.conf import settings
@@ -19,7 +19,7 @@ from django.template.loader import render_to_string
 
 from committees.packs import printing
 from committees.packs.charts import ChartError, chart_renderer
-from committees.packs.content import MEASURES, Document, PackContent
+from committees.packs.content import MEASURES, Document, PackContent, PrintedMeasure
 from committees.packs.layout import item_ranges
 from committees.pdfs import UnusablePdf, check_pdf
 from committees.sandbox import Crashed, OutOfMemory, TimedOut, run_limited
@@ -128,11 +128,19 @@ def _read_upload(document: Document, budget: Budget) -> bytes:
     return raw
 
 
+def _chart_url(draw: Callable[..., str], printed: PrintedMeasure, budget: Budget) -> str:
+    """A measure's trend chart drawn as SVG, as a data: URL for the page's image."""
+    name = printed.page.measure.reference
+    seconds, _ = budget.within(f"drawing the chart of {name}", float("inf"))
+    svg = draw(printed.page.chart, name, seconds)
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+
+
 def _draw_charts(pack: PackContent, progress: Progress, budget: Budget) -> None:
-    measures = [m for d in pack.documents if d.kind == MEASURES for m in d.measures]
-    if not any(m["rows"] for m in measures):
+    documents = [d for d in pack.documents if d.kind == MEASURES]
+    if not any(m.page.rows for d in documents for m in d.measures):
         return
-    progress(f"Drawing {len(measures)} trend charts")
+    progress(f"Drawing {sum(len(d.measures) for d in documents)} trend charts")
     step = "starting Chromium to draw the charts"
     try:
         start, _ = budget.within(step, settings.PACK_BROWSER_SECONDS)
@@ -141,13 +149,11 @@ def _draw_charts(pack: PackContent, progress: Progress, budget: Budget) -> None:
             start_seconds=start,
             chart_seconds=settings.PACK_CHART_SECONDS,
         ) as draw:
-            for m in measures:
-                if m["rows"]:
-                    name = m["measure"].reference
-                    seconds, _ = budget.within(f"drawing the chart of {name}", float("inf"))
-                    svg = draw(m["chart"], name, seconds)
-                    encoded = base64.b64encode(svg.encode()).decode()
-                    m["svg"] = "data:image/svg+xml;base64," + encoded
+            for document in documents:
+                document.measures = [
+                    replace(m, svg=_chart_url(draw, m, budget)) if m.page.rows else m
+                    for m in document.measures
+                ]
     except ChartError as problem:
         raise PackError(f"{problem} Nothing was stored.") from problem
 

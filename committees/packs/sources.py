@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import asdict
 from typing import Any
 
 from django.conf import settings
@@ -68,6 +69,6 @@ def sources_digest(*, meeting: Meeting, full: bool) -> str:
         ],
     }
     if any(paper["generated"] == Generated.MEASURES for paper in papers):
-        parts.update(measure_sources(pack_measures(meeting.committee)))
+        parts.update(asdict(measure_sources(pack_measures(meeting.committee))))
     text = json.dumps(parts, default=str, sort_keys=True)
     return hashlib.sha256(text.encode()).hexdigest()

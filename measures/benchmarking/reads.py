@@ -195,7 +195,7 @@ def _groups(
         for member in group.members.all():
             found = values.get(member.area_id) if member.area_id else None
             name = member.name
-            if found is None and member.area_id in joint_of:
+            if found is None and member.area is not None and member.area_id in joint_of:
                 # Reported jointly: the joint figure stands for the member, and counts once.
                 found = joint_of[member.area_id]
                 name = f"{member.name} (jointly with {found.area.partners_of(member.area)})"
@@ -230,7 +230,9 @@ def series(
     neighbours = next(
         (g for g in comparison.groups if g.group.kind == GroupKind.STATISTICAL_NEIGHBOURS), None
     )
-    member_ids = {m.area_id for m in neighbours.group.members.all()} if neighbours else set()
+    members = neighbours.group.members.all() if neighbours else []
+    # A member without an area has no figures: it adds nothing to the mean.
+    member_ids = {m.area_id for m in members if m.area_id is not None}
     wanted = {ours.pk, *member_ids} | ({ours.region_id} if ours.region_id else set())
     # An authority reported jointly takes its joint return's figure in the years it has no own.
     links = Area.joint_members.through.objects.filter(to_area_id__in={ours.pk, *member_ids})

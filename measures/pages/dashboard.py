@@ -154,6 +154,13 @@ def sparkline(values: list[Decimal | None], width: int = 96, height: int = 24) -
     return " ".join(f"{i * step:.1f},{y(v):.1f}" for i, v in known)
 
 
+def visible_figures(measure: Measure) -> list[Actual]:
+    """The figures Measure.objects.with_figures() fetched for the user, oldest first."""
+    # with_figures() prefetches into this attribute, which the model does not declare.
+    figures: list[Actual] = measure.visible_figures  # type: ignore[attr-defined]
+    return figures
+
+
 def latest_published_period() -> Period | None:
     """The latest quarter with a published figure: the dashboard's default."""
     latest = (
@@ -167,7 +174,7 @@ def latest_published_period() -> Period | None:
 
 def _row(measure: Measure, period: Period) -> Row:
     position = measure.position_in(period)
-    figures = {f.period: f.value for f in measure.visible_figures}
+    figures = {f.period: f.value for f in visible_figures(measure)}
     trend = [(p, figures.get(p)) for p in period.last_n(TREND_PERIODS)]
     earlier = measure.position_in(period.previous())
     previous_status = earlier.status if earlier.figure is not None else None
@@ -192,7 +199,7 @@ def dashboard_rows(
     rows = []
     for measure in queryset.with_figures(user=user, since=since, until=period):
         if view == View.LATEST:
-            reported = [f.period for f in measure.visible_figures if f.period <= period]
+            reported = [f.period for f in visible_figures(measure) if f.period <= period]
             if not reported:
                 continue
             rows.append(_row(measure, max(reported)))

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from datetime import date
 from decimal import Decimal
 from typing import Any, TypeVar
 
 from django.shortcuts import get_object_or_404
 
+from measures.benchmarking.models import GroupValue
 from measures.benchmarking.reads import (
+    MeasureComparison,
     comparisons_by_measure,
     group_values_by_measure,
     measure_comparisons,
@@ -19,7 +21,7 @@ from measures.benchmarking.reads import (
 )
 from measures.models import Actual, Measure, State, Target, TargetChange
 from measures.pages.charts import TrendPoint, trend_figure, trend_summary
-from measures.pages.dashboard import latest_published_period, report_order
+from measures.pages.dashboard import latest_published_period, report_order, visible_figures
 from measures.rules.periods import Period
 from measures.rules.positions import Position
 from measures.rules.rating import Direction, Status, is_due, resolve_band
@@ -53,6 +55,56 @@ class HistoryRow:
     travel: Travel
     state: str  # "" once published, else the figure's workflow state ("Draft")
     is_chosen: bool
+
+
+@dataclass(frozen=True)
+class MeasurePage:
+    """A measure's page in a chosen quarter, as the web and the agenda pack both show it."""
+
+    measure: Measure
+    period: Period
+    period_error: str  # why the quarter asked for could not be shown
+    is_due: bool
+    # The chosen quarter's position, formatted.
+    position: Position
+    figure: Actual | None
+    draft_state: str  # "" once published, else the figure's workflow state ("Draft")
+    target: Target | None
+    target_label: str
+    target_text: str
+    band_text: str
+    figure_text: str
+    numerator_text: str
+    forecast_text: str
+    travel_previous: Travel
+    travel_last_year: Travel
+    # The texts as entered, in paragraphs.
+    about_latest: list[str]
+    about_target: list[str]
+    about_target_range: list[str]
+    definition: list[str]
+    about_benchmarking: list[str]
+    # The history: a table row and a chart point for each quarter.
+    rows: list[HistoryRow]
+    chart: dict[str, Any]  # the plotly figure as JSON
+    chart_label: str
+    summary: str  # the chart in words
+    benchmarks: list[MeasureComparison]
+    published_benchmarks: list[GroupValue]
+
+
+@dataclass(frozen=True)
+class MeasureDetail(MeasurePage):
+    """The measure page on the web: the printed page, its neighbours and what staff see."""
+
+    previous_measure: Measure | None = None
+    next_measure: Measure | None = None
+    in_report: bool = False  # whether previous and next follow the quarter's report
+    pending_target_changes: list[TargetChange] = field(default_factory=list)
+
+    def context(self) -> dict[str, object]:
+        """The page's fields by name, as the template reads them."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
 def paragraphs(text: str) -> list[str]:
@@ -195,60 +247,28 @@ def _neighbours(
     return (*adjacent(order, measure), in_report)
 
 
-def _headline(measure: Measure, position: Position) -> dict[str, Any]:
-    """The chosen quarter's figure, target, band, directions and texts, formatted."""
-    # Positions are built from Actuals and Targets here; Position only knows their protocols.
-    figure: Actual | None = position.figure  # type: ignore[assignment]
-    target: Target | None = position.target  # type: ignore[assignment]
-    unit, places = measure.unit_kind, measure.decimal_places
-    forecast: Decimal | None = figure.forecast if figure else None
-    about_target_range = (target.about_target_range if target else "") or (
-        measure.about_target_range
-    )
-    last_year = position.period.same_period_last_year()
-    return {
-        "position": position,
-        "figure": figure,
-        "draft_state": _state(figure),
-        "target": target,
-        "target_label": _target_label(target),
-        "target_text": format_target(target.value, unit, places) if target else "",
-        "band_text": _band(target, unit, places),
-        "figure_text": measure.format(figure.value) if figure else "",
-        "numerator_text": _fraction(figure),
-        "forecast_text": measure.format(forecast) if forecast is not None else "",
-        "travel_previous": _travel(measure, figure, position.previous, position.direction),
-        "travel_last_year": _travel(
-            measure,
-            figure,
-            position.last_year,
-            position.direction_last_year,
-            missing=f"No figure for {last_year.label}",
-        ),
-        "about_latest": paragraphs(figure.commentary) if figure else [],
-        "about_target": paragraphs(target.about_target) if target else [],
-        "about_target_range": paragraphs(about_target_range),
-    }
-
-
-def measure_page(*, reference: str, user: Any, period: str | None) -> dict[str, Any]:
+def measure_page(*, reference: str, user: Any, period: str | None) -> MeasureDetail:
     """Everything the measure page shows, in a constant number of queries.
 
     Raises Http404 for an unknown reference; a period that cannot be read gives a message
     and the latest figure instead.
     """
     measure = get_object_or_404(Measure.objects.with_figures(user=user), reference=reference)
-    page = _page(measure, user=user, period=period)
-    previous_measure, next_measure, in_report = _neighbours(measure, page["period"], user)
-    return {
-        **page,
-        "previous_measure": previous_measure,
-        "next_measure": next_measure,
-        "in_report": in_report,
-        "benchmarks": measure_comparisons(measure),
-        "published_benchmarks": published_group_values(measure),
-        "pending_target_changes": _pending_changes(measure, user),
-    }
+    page = _page(
+        measure,
+        user=user,
+        period=period,
+        benchmarks=measure_comparisons(measure),
+        published_benchmarks=published_group_values(measure),
+    )
+    previous_measure, next_measure, in_report = _neighbours(measure, page.period, user)
+    return MeasureDetail(
+        **{f.name: getattr(page, f.name) for f in fields(page)},
+        previous_measure=previous_measure,
+        next_measure=next_measure,
+        in_report=in_report,
+        pending_target_changes=_pending_changes(measure, user),
+    )
 
 
 def _pending_changes(measure: Measure, user: Any) -> list[TargetChange]:
@@ -258,7 +278,7 @@ def _pending_changes(measure: Measure, user: Any) -> list[TargetChange]:
     return list(measure.target_changes.pending().select_related("proposed_by"))
 
 
-def measure_pages(*, measures: Any, user: Any, period: str) -> list[dict[str, Any]]:
+def measure_pages(*, measures: Any, user: Any, period: str) -> list[MeasurePage]:
     """The measure page of each measure, as the agenda pack prints them, in council order.
 
     The figures of every measure in three queries and the printed benchmarks in one; the
@@ -269,18 +289,27 @@ def measure_pages(*, measures: Any, user: Any, period: str) -> list[dict[str, An
     comparisons = comparisons_by_measure(found)
     printed = group_values_by_measure(found)
     return [
-        {
-            **_page(measure, user=user, period=period),
-            "benchmarks": comparisons.get(measure.pk, []),
-            "published_benchmarks": printed.get(measure.pk, []),
-        }
+        _page(
+            measure,
+            user=user,
+            period=period,
+            benchmarks=comparisons.get(measure.pk, []),
+            published_benchmarks=printed.get(measure.pk, []),
+        )
         for measure in found
     ]
 
 
-def _page(measure: Measure, *, user: Any, period: str | None) -> dict[str, Any]:
+def _page(
+    measure: Measure,
+    *,
+    user: Any,
+    period: str | None,
+    benchmarks: list[MeasureComparison],
+    published_benchmarks: list[GroupValue],
+) -> MeasurePage:
     """A measure's position, history and chart for the chosen quarter, from prefetched rows."""
-    figures: list[Actual] = measure.visible_figures
+    figures = visible_figures(measure)
     chosen, period_error = choose_period(period, (f.period for f in figures))
     if chosen is None:
         # Nothing the user may see yet: show the quarter the dashboard opens on.
@@ -297,24 +326,57 @@ def _page(measure: Measure, *, user: Any, period: str | None) -> dict[str, Any]:
     positions = [measure.position_in(p) for p in periods]
     points = [_point(p) for p in positions]
     chart = trend_figure(points, unit=measure.unit_kind, decimal_places=measure.decimal_places)
-    return {
-        "measure": measure,
-        "period": chosen,
-        "period_error": period_error,
-        "is_due": measure.is_due_in(chosen),
-        **_headline(measure, measure.position_in(chosen)),
-        "definition": paragraphs(measure.definition),
-        "about_benchmarking": paragraphs(measure.about_benchmarking),
-        "rows": [_row(measure, p, chosen) for p in positions],
-        "chart": json.loads(chart.to_json()),
-        "chart_label": _chart_label(measure, periods),
-        "summary": trend_summary(
+
+    position = measure.position_in(chosen)
+    # Positions are built from Actuals and Targets here; Position only knows their protocols.
+    figure: Actual | None = position.figure  # type: ignore[assignment]
+    target: Target | None = position.target  # type: ignore[assignment]
+    unit, places = measure.unit_kind, measure.decimal_places
+    forecast: Decimal | None = figure.forecast if figure else None
+    about_target_range = (target.about_target_range if target else "") or (
+        measure.about_target_range
+    )
+    last_year = position.period.same_period_last_year()
+    return MeasurePage(
+        measure=measure,
+        period=chosen,
+        period_error=period_error,
+        is_due=measure.is_due_in(chosen),
+        position=position,
+        figure=figure,
+        draft_state=_state(figure),
+        target=target,
+        target_label=_target_label(target),
+        target_text=format_target(target.value, unit, places) if target else "",
+        band_text=_band(target, unit, places),
+        figure_text=measure.format(figure.value) if figure else "",
+        numerator_text=_fraction(figure),
+        forecast_text=measure.format(forecast) if forecast is not None else "",
+        travel_previous=_travel(measure, figure, position.previous, position.direction),
+        travel_last_year=_travel(
+            measure,
+            figure,
+            position.last_year,
+            position.direction_last_year,
+            missing=f"No figure for {last_year.label}",
+        ),
+        about_latest=paragraphs(figure.commentary) if figure else [],
+        about_target=paragraphs(target.about_target) if target else [],
+        about_target_range=paragraphs(about_target_range),
+        definition=paragraphs(measure.definition),
+        about_benchmarking=paragraphs(measure.about_benchmarking),
+        rows=[_row(measure, p, chosen) for p in positions],
+        chart=json.loads(chart.to_json()),
+        chart_label=_chart_label(measure, periods),
+        summary=trend_summary(
             points,
             title=measure.title,
             unit=measure.unit_kind,
             decimal_places=measure.decimal_places,
         ),
-    }
+        benchmarks=benchmarks,
+        published_benchmarks=published_benchmarks,
+    )
 
 
 def _fraction(figure: Actual | None) -> str:

@@ -26,7 +26,7 @@ def export_record(row: Row) -> dict[str, str]:
     """One row as plain text: numbers rounded to the measure's places, words for statuses."""
     measure, position = row.measure, row.position
     dp = measure.decimal_places
-    figure, target = position.figure, position.target
+    figure, target = row.figure, position.target
     return {
         "measure": measure.reference,
         "title": measure.title,

@@ -29,7 +29,7 @@ def test_the_appendix_page_shows_each_measure_page_of_the_quarter(
     measures = performance_measures(appendix.item)
     assert measures, "the demo's Q1 report has measures"
     for m in measures:
-        assert m["measure"].title in page
+        assert m.measure.title in page
     assert page.count('class="measure-page"') == len(measures)
     # The looked after children rate, as the pack prints it, with its trend and table.
     assert "48.7" in page and "About the latest performance" in page

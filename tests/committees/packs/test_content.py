@@ -40,12 +40,13 @@ def test_appendix_a_has_a_measure_without_a_target_reported_in_the_quarter_as_no
     quiet = make_measure("CIN-COUNT", title="Children in need")  # no target, no figure
     make_actual(quiet, period="2016/17 Q4", value=Decimal("4100"), state=State.PUBLISHED)
 
-    pages = {page["measure"].reference: page for page in performance_measures(performance_item)}
+    pages = {page.measure.reference: page for page in performance_measures(performance_item)}
 
     assert set(pages) == {"LAC-RATE", "CIN-RATE"}
-    assert pages["CIN-RATE"]["position"].status.label == "Not rated"
-    assert pages["CIN-RATE"]["figure_text"] == "312.4 per 10,000"
-    assert pages["LAC-RATE"]["position"].status.label == "Not achieved"
+    assert pages["CIN-RATE"].position.status.label == "Not rated"
+    assert pages["CIN-RATE"].figure_text == "312.4 per 10,000"
+    assert pages["LAC-RATE"].position.status.label == "Not achieved"
+
 
 def test_the_cover_prints_the_council_named_in_the_settings_when_the_pack_is_collected(
     exempt_meeting: Meeting,
