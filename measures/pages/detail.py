@@ -22,6 +22,7 @@ from measures.benchmarking.reads import (
 from measures.models import Actual, Measure, State, Target, TargetChange
 from measures.pages.charts import TrendPoint, trend_figure, trend_summary
 from measures.pages.dashboard import latest_published_period, report_order, visible_figures
+from measures.pages.extensions import Section, measure_sections
 from measures.rules.periods import Period
 from measures.rules.positions import Position
 from measures.rules.rating import Direction, Status, is_due, resolve_band
@@ -95,12 +96,14 @@ class MeasurePage:
 
 @dataclass(frozen=True)
 class MeasureDetail(MeasurePage):
-    """The measure page on the web: the printed page, its neighbours and what staff see."""
+    """The measure page on the web: the printed page, its neighbours and what else it shows."""
 
     previous_measure: Measure | None = None
     next_measure: Measure | None = None
     in_report: bool = False  # whether previous and next follow the quarter's report
     pending_target_changes: list[TargetChange] = field(default_factory=list)
+    # Other apps' sections (measures/pages/extensions.py), in the order they registered.
+    sections: list[Section] = field(default_factory=list)
 
     def context(self) -> dict[str, object]:
         """The page's fields by name, as the template reads them."""
@@ -251,7 +254,8 @@ def measure_page(*, reference: str, user: Any, period: str | None) -> MeasureDet
     """Everything the measure page shows, in a constant number of queries.
 
     Raises Http404 for an unknown reference; a period that cannot be read gives a message
-    and the latest figure instead.
+    and the latest figure instead. Other apps' sections add their own queries, each a fixed
+    number whatever the measure holds.
     """
     measure = get_object_or_404(Measure.objects.with_figures(user=user), reference=reference)
     page = _page(
@@ -268,7 +272,14 @@ def measure_page(*, reference: str, user: Any, period: str | None) -> MeasureDet
         next_measure=next_measure,
         in_report=in_report,
         pending_target_changes=_pending_changes(measure, user),
+        sections=_sections(measure, page.period, user),
     )
+
+
+def _sections(measure: Measure, period: Period, user: Any) -> list[Section]:
+    """The sections other apps add to the page, in the order they registered."""
+    shown = (provider(measure, period, user) for provider in measure_sections().values())
+    return [section for section in shown if section is not None]
 
 
 def _pending_changes(measure: Measure, user: Any) -> list[TargetChange]:

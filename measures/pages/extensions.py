@@ -1,8 +1,19 @@
-"""Where other apps add to measures' pages without measures naming them: dashboard filters."""
+"""Where other apps add to measures' pages without measures naming them: filters and sections."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
 import django_filters
+
+if TYPE_CHECKING:
+    from django.contrib.auth.base_user import AbstractBaseUser
+    from django.contrib.auth.models import AnonymousUser
+
+    from measures.models import Measure
+    from measures.rules.periods import Period
 
 # Filled from other apps' AppConfig.ready(), in the order they register.
 _dashboard_filters: dict[str, django_filters.Filter] = {}
@@ -19,3 +30,39 @@ def register_dashboard_filter(name: str, dashboard_filter: django_filters.Filter
 def dashboard_filters() -> dict[str, django_filters.Filter]:
     """The filters other apps registered, by name, in the order they registered."""
     return dict(_dashboard_filters)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A part of the measure page another app adds: a heading and the template under it.
+
+    The template is included with `section` in its context, and reads its values from
+    `section.context`.
+    """
+
+    title: str  # the section's heading, a level-2 heading on the page
+    template_name: str
+    context: Mapping[str, object] = field(default_factory=dict)
+
+
+# What a section is built from: the measure, the quarter the page shows and who is looking
+# (None or an AnonymousUser for the public). It returns None when it has nothing to show.
+# It is called once per page: it should read what it needs in a fixed number of queries.
+SectionProvider = Callable[
+    ["Measure", "Period", "AbstractBaseUser | AnonymousUser | None"], "Section | None"
+]
+
+_measure_sections: dict[str, SectionProvider] = {}
+
+
+def register_measure_section(name: str, provider: SectionProvider) -> None:
+    """Add a section to the measure page, after benchmarking and before "About this measure".
+
+    Sections show in the order they registered; registering a name again replaces its provider.
+    """
+    _measure_sections[name] = provider
+
+
+def measure_sections() -> dict[str, SectionProvider]:
+    """The section providers other apps registered, by name, in the order they registered."""
+    return dict(_measure_sections)
