@@ -9,16 +9,8 @@ from django.test import override_settings
 from committees.models import AgendaItem, Meeting
 from committees.packs.content import collect_pack, performance_measures
 from measures.models import State
-from tests.measures import conftest as measures_fixtures
 
 pytestmark = pytest.mark.django_db
-
-# The measures' make_* fixtures, for the generated appendix.
-make_ambition = measures_fixtures.make_ambition
-make_outcome = measures_fixtures.make_outcome
-make_measure = measures_fixtures.make_measure
-make_target = measures_fixtures.make_target
-make_actual = measures_fixtures.make_actual
 
 
 @pytest.fixture

@@ -22,15 +22,8 @@ from tests.committees.packs.pack_support import (
     many_pages_pdf,
     read_pack,
 )
-from tests.measures import conftest as measures_fixtures
 
 pytestmark = pytest.mark.django_db
-
-make_ambition = measures_fixtures.make_ambition
-make_outcome = measures_fixtures.make_outcome
-make_measure = measures_fixtures.make_measure
-make_target = measures_fixtures.make_target
-make_actual = measures_fixtures.make_actual
 
 
 @pytest.fixture

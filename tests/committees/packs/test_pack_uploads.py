@@ -23,16 +23,9 @@ from tests.committees.packs.pack_support import (
     squash,
     stamps,
 )
-from tests.measures import conftest as measures_fixtures
 
 pytestmark = pytest.mark.django_db
 
-# The measures' make_* fixtures, for the pack with a generated appendix.
-make_ambition = measures_fixtures.make_ambition
-make_outcome = measures_fixtures.make_outcome
-make_measure = measures_fixtures.make_measure
-make_target = measures_fixtures.make_target
-make_actual = measures_fixtures.make_actual
 
 UPLOADED = ["Uploaded page 1", "Uploaded page 2", "Uploaded page 3"]
 SECRET = ["Secret contract figures page 1", "Secret contract figures page 2"]
