@@ -9,8 +9,7 @@ from typing import TYPE_CHECKING
 import django_filters
 
 if TYPE_CHECKING:
-    from django.contrib.auth.base_user import AbstractBaseUser
-    from django.contrib.auth.models import AnonymousUser
+    from django.contrib.auth.models import AnonymousUser, User
 
     from measures.models import Measure
     from measures.rules.periods import Period
@@ -46,11 +45,9 @@ class Section:
 
 
 # What a section is built from: the measure, the quarter the page shows and who is looking
-# (None or an AnonymousUser for the public). It returns None when it has nothing to show.
-# It is called once per page: it should read what it needs in a fixed number of queries.
-SectionProvider = Callable[
-    ["Measure", "Period", "AbstractBaseUser | AnonymousUser | None"], "Section | None"
-]
+# (an AnonymousUser for the public). It returns None when it has nothing to show. It is
+# called once per page: it should read what it needs in a fixed number of queries.
+SectionProvider = Callable[["Measure", "Period", "User | AnonymousUser"], "Section | None"]
 
 _measure_sections: dict[str, SectionProvider] = {}
 
