@@ -22,7 +22,8 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 
 from measures.benchmarking.models import Area, BenchmarkIndicator, BenchmarkValue  # noqa: E402
-from measures.importers.lait import SOURCE, VALUE_COLUMNS, import_lait  # noqa: E402
+from measures.importers.lait import SOURCE, import_lait  # noqa: E402
+from measures.importers.replace import VALUE_COLUMNS  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "lait"
 PARQUET = DATA / "bds_long_0.parquet"

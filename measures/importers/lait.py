@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
-import io
-import itertools
 import re
 import sys
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 import pyarrow
-import pyarrow.csv
 import pyarrow.parquet
-from django.db import connection, transaction
+from django.db import transaction
 from tqdm import tqdm
 
 from measures.benchmarking.areas import AreaBook, old_code
@@ -35,11 +31,13 @@ from measures.benchmarking.ranking import (
     parse_value,
     period_sort_key,
 )
+from measures.importers.replace import lock_values, replace_values, stored_text
 from measures.importers.tabular import (
     NUL,
     ImportRejected,
     Problem,
     TableError,
+    field_length,
     nul_cells,
     nul_problem,
 )
@@ -70,11 +68,10 @@ NO_PERIOD = "0"
 MAX_PROBLEMS_PER_COLUMN = 100
 
 # BenchmarkValue.value is DecimalField(max_digits=20, decimal_places=6).
-STORED_PLACES = Decimal("0.000001")
 STORED_LIMIT = Decimal(10) ** 14
 
-_MAX_PERIOD = BenchmarkValue._meta.get_field("period").max_length
-_MAX_RAW = BenchmarkValue._meta.get_field("raw").max_length
+_MAX_PERIOD = field_length(BenchmarkValue, "period")
+_MAX_RAW = field_length(BenchmarkValue, "raw")
 
 # LAIT writes some small numbers as Python floats print them: 7.0000000000000007E-2 (2,917 rows
 # of exclusion and Progress 8 figures). Only that shape is read as a number; anything else that
@@ -179,12 +176,7 @@ def read_value(text: Any, *, decimal_places: int | None) -> tuple[str | None, st
         raise ValueError(
             f"{text!r} is too large to store (the limit is 14 digits before the point)"
         )
-    return _stored_text(parsed.value), ""
-
-
-def _stored_text(value: Decimal) -> str:
-    # Half up, away from zero, as PostgreSQL rounds numerics.
-    return format(value.quantize(STORED_PLACES, rounding=ROUND_HALF_UP), "f")
+    return stored_text(parsed.value), ""
 
 
 def import_lait(*, parquet: Path, dictionary: Path, progress: bool = False) -> LaitSummary:
@@ -198,7 +190,7 @@ def import_lait(*, parquet: Path, dictionary: Path, progress: bool = False) -> L
     """
     started = time.perf_counter()
     summary = LaitSummary()
-    stages = ["reading", "checking", "indicators and areas", "comparing", "writing"]
+    stages = ["reading", "checking", "indicators and areas", "values"]
     with tqdm(
         total=len(stages), unit="stage", disable=not progress, file=sys.stderr, leave=False
     ) as bar:
@@ -230,7 +222,7 @@ def import_lait(*, parquet: Path, dictionary: Path, progress: bool = False) -> L
         _advance(bar, stages)
 
         with transaction.atomic():
-            _lock_values()
+            lock_values()
             indicator_ids = _save_indicators(codes, infos, titles, summary)
             book = AreaBook()
             area_ids = _area_ids(rows, book)
@@ -246,14 +238,11 @@ def import_lait(*, parquet: Path, dictionary: Path, progress: bool = False) -> L
                     "raw": rows["raw"],
                 }
             )
-            # Rows in index order insert into the unique index's pages one after another.
-            new = new.sort_values(["indicator_id", "period", "area_id"], ignore_index=True)
             _advance(bar, stages)
 
-            stale_ids, fresh = _compare(new, summary)
-            _advance(bar, stages)
-            _delete_values(stale_ids)
-            _insert_values(fresh)
+            changes = replace_values(rows=new)
+            summary.values_created, summary.values_updated = changes.added, changes.changed
+            summary.values_unchanged, summary.values_removed = changes.unchanged, changes.removed
             _advance(bar, stages)
     summary.seconds = time.perf_counter() - started
     return summary
@@ -674,163 +663,3 @@ def _area_ids(rows: pd.DataFrame, book: AreaBook) -> dict[str, int]:
             areas["old_code"], areas["name"], areas["region"], strict=True
         )
     }
-
-
-VALUE_COLUMNS = ["indicator_id", "period", "period_key", "area_id", "value", "status", "raw"]
-_ARROW = pyarrow.schema(
-    [
-        ("indicator_id", pyarrow.int64()),
-        ("period", pyarrow.string()),
-        ("period_key", pyarrow.int64()),
-        ("area_id", pyarrow.int64()),
-        ("value", pyarrow.string()),
-        ("status", pyarrow.string()),
-        ("raw", pyarrow.string()),
-    ]
-)
-_DTYPES = {
-    "id": "int64",
-    "indicator_id": "int64",
-    "period": object,
-    "period_key": "int64",
-    "area_id": "int64",
-    "value": object,
-    "status": object,
-    "raw": object,
-}
-KEY = ["indicator_id", "period", "area_id"]
-
-
-def _compare(new: pd.DataFrame, summary: LaitSummary) -> tuple[list[int], pd.DataFrame]:
-    """Ids of stored values to delete, and the new rows to insert, counting each kind."""
-    stored = _read_values(new["indicator_id"].unique().tolist())
-    # Only the periods the file has are replaced; an indicator's other periods stay.
-    periods = new[["indicator_id", "period"]].drop_duplicates()
-    stored = stored.merge(periods, on=["indicator_id", "period"])
-    both = new.merge(stored, on=KEY, how="outer", suffixes=("", "_stored"), indicator=True)
-    created = both["_merge"] == "left_only"
-    removed = both["_merge"] == "right_only"
-    matched = both["_merge"] == "both"
-    value, stored_value = both["value"], both["value_stored"]
-    same = (
-        ((value == stored_value) | (value.isna() & stored_value.isna()))
-        & (both["status"] == both["status_stored"])
-        & (both["raw"] == both["raw_stored"])
-        & (both["period_key"] == both["period_key_stored"])
-    )
-    updated = matched & ~same
-    summary.values_created = int(created.sum())
-    summary.values_updated = int(updated.sum())
-    summary.values_unchanged = int((matched & same).sum())
-    summary.values_removed = int(removed.sum())
-    stale = both.loc[removed | updated, "id"].astype("int64").tolist()
-    fresh = both.loc[created | updated, VALUE_COLUMNS].copy()
-    fresh["period_key"] = fresh["period_key"].astype("int64")
-    return stale, fresh
-
-
-def _table() -> str:
-    return connection.ops.quote_name(BenchmarkValue._meta.db_table)
-
-
-def _columns(names: list[str]) -> str:
-    return ", ".join(connection.ops.quote_name(name) for name in names)
-
-
-@contextmanager
-def _raw_cursor() -> Iterator[Any]:
-    """psycopg2's own cursor, for COPY, on Django's connection and so in its transaction."""
-    with connection.cursor() as cursor:
-        yield cursor.connection.cursor()
-
-
-def _lock_values() -> None:
-    """Hold off other writers of values (readers carry on) until this import commits.
-
-    The comparison reads the stored values once; a write between that read and the COPY
-    would be lost, or break the one-value-per-area constraint halfway through.
-    """
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(f"LOCK TABLE {_table()} IN SHARE ROW EXCLUSIVE MODE")
-
-
-def _read_values(indicator_ids: list[int]) -> pd.DataFrame:
-    """The stored values of these indicators, with values as text at 6 places."""
-    names = ["id", *VALUE_COLUMNS]
-    if connection.vendor == "postgresql":
-        buffer = io.StringIO()
-        with _raw_cursor() as cursor:
-            query = cursor.mogrify(
-                f"SELECT {_columns(names)} FROM {_table()} WHERE indicator_id = ANY(%s)",
-                [indicator_ids],
-            ).decode()
-            # COPY's CSV is several times quicker to read than rows through the ORM.
-            cursor.copy_expert(f"COPY ({query}) TO STDOUT WITH (FORMAT csv, NULL '\\N')", buffer)
-        if not buffer.tell():
-            return pd.DataFrame({name: pd.Series(dtype=_DTYPES[name]) for name in names})
-        buffer.seek(0)
-        stored = pd.read_csv(
-            buffer,
-            names=names,
-            dtype={name: str for name in ("period", "value", "status", "raw")},
-            keep_default_na=False,
-            na_values={"value": ["\\N"]},
-        )
-        stored["value"] = stored["value"].astype(object).where(stored["value"].notna(), None)
-        return stored
-    stored = pd.DataFrame(
-        list(BenchmarkValue.objects.filter(indicator_id__in=indicator_ids).values_list(*names)),
-        columns=names,
-    ).astype(_DTYPES)
-    stored["value"] = stored["value"].map(lambda v: None if v is None else _stored_text(v))
-    return stored
-
-
-def _delete_values(ids: list[int]) -> None:
-    if not ids:
-        return
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(f"DELETE FROM {_table()} WHERE id = ANY(%s)", [ids])
-        return
-    size = connection.ops.bulk_batch_size(["id"], ids) or len(ids)
-    for start in range(0, len(ids), size):
-        BenchmarkValue.objects.filter(id__in=ids[start : start + size]).delete()
-
-
-def _insert_values(rows: pd.DataFrame) -> None:
-    if rows.empty:
-        return
-    if connection.vendor == "postgresql":
-        # Arrow writes CSV ten times faster than pandas, and as COPY reads it: an unquoted empty
-        # field is NULL (a missing value) and a quoted "" an empty string (an empty status).
-        table = pyarrow.Table.from_pandas(rows[VALUE_COLUMNS], schema=_ARROW, preserve_index=False)
-        buffer = io.BytesIO()
-        pyarrow.csv.write_csv(
-            table, buffer, pyarrow.csv.WriteOptions(include_header=False, quoting_style="needed")
-        )
-        buffer.seek(0)
-        with _raw_cursor() as cursor:
-            cursor.copy_expert(
-                f"COPY {_table()} ({_columns(VALUE_COLUMNS)}) FROM STDIN WITH (FORMAT csv)", buffer
-            )
-        return
-    # bulk_create lists what it is given, so hand it a slice at a time to keep memory down.
-    records = rows[VALUE_COLUMNS].itertuples(index=False, name=None)
-    while chunk := list(itertools.islice(records, 50_000)):
-        BenchmarkValue.objects.bulk_create(
-            [
-                BenchmarkValue(
-                    indicator_id=indicator_id,
-                    period=period,
-                    period_key=period_key,
-                    area_id=area_id,
-                    value=None if pd.isna(value) else Decimal(value),
-                    status=status,
-                    raw=raw,
-                )
-                for indicator_id, period, period_key, area_id, value, status, raw in chunk
-            ],
-            batch_size=5000,
-        )

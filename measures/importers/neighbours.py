@@ -30,6 +30,7 @@ from measures.importers.tabular import (
     Problem,
     TableError,
     cell_text,
+    field_length,
     nul_problem,
     read_raw_csv,
 )
@@ -49,8 +50,8 @@ NAME_HEADINGS = ("laname",)
 REGION_HEADINGS = ("goreg", "regionname")
 # The header is found among the first rows, whatever banner rows come before it.
 HEADER_SEARCH_ROWS = 10
-VERSION_LENGTH = ComparatorGroup._meta.get_field("version").max_length
-SLUG_LENGTH = ComparatorGroup._meta.get_field("slug").max_length
+VERSION_LENGTH = field_length(ComparatorGroup, "version")
+SLUG_LENGTH = field_length(ComparatorGroup, "slug")
 
 
 class ModelRefused(ValueError):

@@ -28,12 +28,14 @@ from measures.benchmarking.ranking import (
 )
 from measures.benchmarking.regions import REGIONS
 from measures.importers.neighbours import placeholder_name
+from measures.importers.replace import NewValue, replace_values, value_rows
 from measures.importers.tabular import (
     NUL,
     ImportRejected,
     ImportSummary,
     Problem,
     TableError,
+    field_length,
     nul_cells,
     nul_problem,
     read_raw_csv,
@@ -70,12 +72,11 @@ REGION_CODES = {region.code: region.name for region in REGIONS if region.code} |
     "E13000002": "Outer London",
 }
 
-BATCH_SIZE = 5000
 # BenchmarkValue.value has 20 digits, 6 of them after the point.
 LARGEST_VALUE = Decimal(10) ** 14
-RAW_LENGTH = BenchmarkValue._meta.get_field("raw").max_length
-CODE_LENGTH = BenchmarkIndicator._meta.get_field("code").max_length
-TITLE_LENGTH = BenchmarkIndicator._meta.get_field("title").max_length
+RAW_LENGTH = field_length(BenchmarkValue, "raw")
+CODE_LENGTH = field_length(BenchmarkIndicator, "code")
+TITLE_LENGTH = field_length(BenchmarkIndicator, "title")
 MAX_DECIMAL_PLACES = 6
 # How many of a filter column's values an error lists before saying "and N more".
 SHOWN_VALUES = 12
@@ -615,46 +616,15 @@ def _store_values(
     """Make the indicator's values for the file's periods the file's, writing only changes."""
     periods = sorted({period for period, _ in values}, key=lambda p: (period_sort_key(p), p))
     summary.periods = periods
-    stored = {
-        (value.period, value.area_id): value
-        for value in BenchmarkValue.objects.filter(indicator=indicator, period__in=periods)
-    }
-    summary.other_periods = (
-        BenchmarkValue.objects.filter(indicator=indicator).exclude(period__in=periods).count()
+    summary.missing.update(
+        parsed.status for _, parsed, _ in values.values() if parsed.value is None
     )
-    to_create, to_update = [], []
-    for (period, area_id), (period_key, parsed, raw) in values.items():
-        if parsed.value is None:
-            summary.missing[parsed.status] += 1
-        current = stored.pop((period, area_id), None)
-        if current is None:
-            to_create.append(
-                BenchmarkValue(
-                    indicator=indicator,
-                    period=period,
-                    period_key=period_key,
-                    area_id=area_id,
-                    value=parsed.value,
-                    status=parsed.status,
-                    raw=raw,
-                )
-            )
-        elif (current.value, current.status, current.raw, current.period_key) != (
-            parsed.value,
-            parsed.status,
-            raw,
-            period_key,
-        ):
-            current.value, current.status = parsed.value, parsed.status
-            current.raw, current.period_key = raw, period_key
-            to_update.append(current)
-        else:
-            summary.unchanged += 1
-    # What is left was published for these periods before but is not in the file any more.
-    if stored:
-        BenchmarkValue.objects.filter(pk__in=[value.pk for value in stored.values()]).delete()
-    BenchmarkValue.objects.bulk_create(to_create, batch_size=BATCH_SIZE)
-    BenchmarkValue.objects.bulk_update(
-        to_update, ["value", "status", "raw", "period_key"], batch_size=BATCH_SIZE
+    changes = replace_values(
+        rows=value_rows(
+            NewValue(indicator.pk, period, period_key, area_id, parsed.value, parsed.status, raw)
+            for (period, area_id), (period_key, parsed, raw) in values.items()
+        )
     )
-    summary.created, summary.updated, summary.removed = len(to_create), len(to_update), len(stored)
+    summary.created, summary.updated = changes.added, changes.changed
+    summary.unchanged, summary.removed = changes.unchanged, changes.removed
+    summary.other_periods = changes.kept

@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from django.db.models import Model
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
@@ -87,6 +88,14 @@ class ImportSummary:
 
     def __str__(self) -> str:
         return f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged"
+
+
+def field_length(model: type[Model], name: str) -> int:
+    """The most characters a model's text field holds, to check a file's cells before saving."""
+    length = getattr(model._meta.get_field(name), "max_length", None)
+    if not isinstance(length, int):
+        raise TypeError(f"{model.__name__}.{name} has no length limit.")
+    return length
 
 
 def normalise_column(name: str) -> str:
