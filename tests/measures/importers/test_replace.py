@@ -24,6 +24,16 @@ pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 FILES = Path(__file__).resolve().parents[1] / "benchmarking" / "files"
 WORKFORCE = FILES / "ees_csww_indicators.csv"
 WORKFORCE_VALUES = 326  # 2024 and 2025: England, 11 regions, 151 authorities and joint returns
+AGENCY = {
+    "column": "agency_rate_fte",
+    "code": "CSWW_AGENCY",
+    "title": "Agency children and family social workers (FTE rate, %)",
+    "polarity": "low",
+    "unit": "percentage",
+}
+# What one revised or one withdrawn figure of the release does.
+REVISED = ValueChanges(changed=1, unchanged=WORKFORCE_VALUES - 1)
+WITHDRAWN = ValueChanges(removed=1, unchanged=WORKFORCE_VALUES - 1)
 LAIT_VALUES = 3740  # the slice's 3,910 rows less the 170 with no period
 
 Rows = dict[tuple[int, str, int], NewValue]
@@ -33,15 +43,7 @@ Edit = Callable[[Rows], None]
 @pytest.fixture
 def workforce(db: None) -> BenchmarkIndicator:
     """The agency social worker rate, loaded from the workforce release slice by import_ees."""
-    import_release(
-        path=WORKFORCE,
-        column="agency_rate_fte",
-        filters={},
-        code="CSWW_AGENCY",
-        title="Agency children and family social workers (FTE rate, %)",
-        polarity="low",
-        unit="percentage",
-    )
+    import_release(path=WORKFORCE, filters={}, **AGENCY)
     return BenchmarkIndicator.objects.get(code="CSWW_AGENCY")
 
 
@@ -181,52 +183,33 @@ def check_replacement(edits: list[Edit], expected: ValueChanges) -> None:
     ("edits", "expected"),
     [
         pytest.param([nothing], ValueChanges(unchanged=WORKFORCE_VALUES), id="same-file"),
-        pytest.param(
-            [set_figure("925", "2025", "6.1")],
-            ValueChanges(changed=1, unchanged=WORKFORCE_VALUES - 1),
-            id="one-figure-revised",
-        ),
-        pytest.param(
-            [withdraw("857", "2025")],
-            ValueChanges(removed=1, unchanged=WORKFORCE_VALUES - 1),
-            id="one-figure-withdrawn",
-        ),
+        pytest.param([set_figure("925", "2025", "6.1")], REVISED, id="one-figure-revised"),
+        pytest.param([withdraw("857", "2025")], WITHDRAWN, id="one-figure-withdrawn"),
         pytest.param(
             [publish_2026("925", "7.2")],
             ValueChanges(added=1, unchanged=WORKFORCE_VALUES),
             id="one-figure-added",
         ),
-        pytest.param(
-            [set_figure("940 / 941", "2025", "18.5")],
-            ValueChanges(changed=1, unchanged=WORKFORCE_VALUES - 1),
-            id="joint-return-revised",
-        ),
-        pytest.param(
-            [withdraw("314 / 318", "2024")],
-            ValueChanges(removed=1, unchanged=WORKFORCE_VALUES - 1),
-            id="joint-return-withdrawn",
-        ),
-        pytest.param(
-            [set_figure("925", "2024", None, "c")],
-            ValueChanges(changed=1, unchanged=WORKFORCE_VALUES - 1),
-            id="figure-suppressed",
-        ),
+        pytest.param([set_figure("940 / 941", "2025", "18.5")], REVISED, id="joint-return-revised"),
+        pytest.param([withdraw("314 / 318", "2024")], WITHDRAWN, id="joint-return-withdrawn"),
+        pytest.param([set_figure("925", "2024", None, "c")], REVISED, id="figure-suppressed"),
         pytest.param(
             # Birmingham's 2024 figure was published as u (low reliability).
             [set_figure("330", "2024", "30.2")],
-            ValueChanges(changed=1, unchanged=WORKFORCE_VALUES - 1),
+            REVISED,
             id="suppressed-figure-published",
         ),
         pytest.param(
             # Sunderland's 2025 figure was "low"; the file now says x (not available).
             [set_figure("394", "2025", None, "x")],
-            ValueChanges(changed=1, unchanged=WORKFORCE_VALUES - 1),
+            REVISED,
             id="missing-code-changed",
         ),
         pytest.param(
+            # The text as published is stored too, so 5.8 printed as 5.80 is a change.
             [set_figure("925", "2025", "5.80")],
-            ValueChanges(changed=1, unchanged=WORKFORCE_VALUES - 1),
-            id="same-number-printed-otherwise",
+            REVISED,
+            id="same-number-new-text",
         ),
         pytest.param(
             [drop_period("2024"), set_figure("925", "2025", "6.1")],
