@@ -624,4 +624,5 @@ def _store_values(
     )
     summary.created, summary.updated = changes.added, changes.changed
     summary.unchanged, summary.removed = changes.unchanged, changes.removed
-    summary.other_periods = changes.kept
+    # With no rows the routine has no indicator to read, and every stored value is kept.
+    summary.other_periods = changes.kept if values else indicator.values.count()
