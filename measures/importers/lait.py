@@ -31,7 +31,7 @@ from measures.benchmarking.ranking import (
     parse_value,
     period_sort_key,
 )
-from measures.importers.replace import lock_values, replace_values, stored_text
+from measures.importers.replace import STORED_LIMIT, lock_values, replace_values, stored_text
 from measures.importers.tabular import (
     NUL,
     ImportRejected,
@@ -66,9 +66,6 @@ NO_PERIOD = "0"
 
 # A systematic fault (a shifted column) would otherwise print every one of 641,070 rows.
 MAX_PROBLEMS_PER_COLUMN = 100
-
-# BenchmarkValue.value is DecimalField(max_digits=20, decimal_places=6).
-STORED_LIMIT = Decimal(10) ** 14
 
 _MAX_PERIOD = field_length(BenchmarkValue, "period")
 _MAX_RAW = field_length(BenchmarkValue, "raw")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +27,7 @@ from measures.benchmarking.ranking import (
 )
 from measures.benchmarking.regions import REGIONS
 from measures.importers.neighbours import placeholder_name
-from measures.importers.replace import NewValue, replace_values, value_rows
+from measures.importers.replace import STORED_LIMIT, NewValue, replace_values, value_rows
 from measures.importers.tabular import (
     NUL,
     ImportRejected,
@@ -72,8 +71,6 @@ REGION_CODES = {region.code: region.name for region in REGIONS if region.code} |
     "E13000002": "Outer London",
 }
 
-# BenchmarkValue.value has 20 digits, 6 of them after the point.
-LARGEST_VALUE = Decimal(10) ** 14
 RAW_LENGTH = field_length(BenchmarkValue, "raw")
 CODE_LENGTH = field_length(BenchmarkIndicator, "code")
 TITLE_LENGTH = field_length(BenchmarkIndicator, "title")
@@ -313,7 +310,7 @@ class _Release:
         except ValueError as error:
             self.problems.append(Problem(number, self.column, str(error)))
             return None
-        if parsed.value is not None and abs(parsed.value) >= LARGEST_VALUE:
+        if parsed.value is not None and abs(parsed.value) >= STORED_LIMIT:
             self.problems.append(Problem(number, self.column, f"'{text}' is too large to store"))
             return None
         if len(text) > RAW_LENGTH:
@@ -627,4 +624,5 @@ def _store_values(
     )
     summary.created, summary.updated = changes.added, changes.changed
     summary.unchanged, summary.removed = changes.unchanged, changes.removed
-    summary.other_periods = changes.kept
+    # With no rows the routine has no indicator to read, and every stored value is kept.
+    summary.other_periods = changes.kept if values else indicator.values.count()

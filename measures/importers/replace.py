@@ -17,8 +17,9 @@ from django.db import connection, transaction
 
 from measures.benchmarking.models import BenchmarkValue
 
-# BenchmarkValue.value is DecimalField(max_digits=20, decimal_places=6).
+# BenchmarkValue.value is DecimalField(max_digits=20, decimal_places=6): 14 digits before the point.
 STORED_PLACES = Decimal("0.000001")
+STORED_LIMIT = Decimal(10) ** 14
 
 VALUE_COLUMNS = ["indicator_id", "period", "period_key", "area_id", "value", "status", "raw"]
 # What identifies a value; the rest of VALUE_COLUMNS is what may change.

@@ -287,6 +287,22 @@ def test_rows_at_other_geographic_levels_are_counted_and_ignored(tmp_path: Path)
     assert not Area.objects.filter(name="Lincoln").exists()
 
 
+def test_a_file_with_rows_at_other_levels_only_keeps_every_stored_value(tmp_path: Path) -> None:
+    run(CLA, *cla_args())
+    header = CLA.read_text(encoding="utf-8-sig").splitlines()[0]
+    district = (
+        "2025,Reporting year,Local authority district,E92000001,England,E12000004,"
+        "East Midlands,,Lincoln,E07000138,Children looked after on 31 March each year,1,2,3"
+    )
+    path = copy_with(tmp_path, CLA, lambda text: f"{header}\n{district}\n")
+
+    out = run(path, *cla_args())
+
+    assert "values for no periods: 0 created, 0 updated, 0 unchanged, 0 removed" in out
+    assert "51 values for other periods kept" in out
+    assert BenchmarkValue.objects.filter(indicator__code="CLA_RATE").count() == 51
+
+
 def test_a_regional_row_is_found_by_its_code_when_it_has_no_name(tmp_path: Path) -> None:
     path = tmp_path / "regions.csv"
     path.write_text(
