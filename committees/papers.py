@@ -8,6 +8,8 @@ reach a reader.
 
 from __future__ import annotations
 
+import html as entities
+import re
 from functools import cache
 
 import nh3
@@ -25,6 +27,9 @@ ALLOWED_ATTRIBUTES = {"a": {"href"}, "ol": {"start"}, "th": {"style"}, "td": {"s
 URL_SCHEMES = {"http", "https", "mailto"}
 # A table column's alignment, which the Markdown table's separator row may set.
 STYLE_PROPERTIES = {"text-align"}
+TABLE = re.compile(r"<table>.*?</table>", re.S)
+HEADER_CELL = re.compile(r"<th[^>]*>(.*?)</th>", re.S)
+TAG = re.compile(r"<[^>]+>")
 
 
 @cache
@@ -46,13 +51,25 @@ def render_paper(text: str, *, top: int = 2) -> str:
     tokens = parser.parse(text.replace("\r\n", "\n"))
     _shift_headings(tokens, top)
     html = parser.renderer.render(tokens, parser.options, {})
-    return nh3.clean(
+    clean = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
         filter_style_properties=STYLE_PROPERTIES,
         link_rel="noopener noreferrer",
+    )
+    return TABLE.sub(_scrolling, clean)
+
+
+def _scrolling(table: re.Match[str]) -> str:
+    """A wide table scrolls sideways in its own labelled box, never the whole page (a phone)."""
+    headers = [TAG.sub("", cell).strip() for cell in HEADER_CELL.findall(table.group(0))]
+    named = ", ".join(entities.unescape(h) for h in headers if h)
+    label = f"Table: {named[:80]}" if named else "Table"
+    return (
+        f'<div class="table-scroll" role="region" tabindex="0" '
+        f'aria-label="{entities.escape(label)} (scrolls sideways)">{table.group(0)}</div>'
     )
 
 

@@ -1,0 +1,17 @@
+"""The demo meeting's packs, built once for the whole test session and shared."""
+
+from typing import Any
+
+import pytest
+
+from tests.committees.packs.pack_support import (
+    DemoPacks,
+    build_demo_packs,
+    measures_of_the_quarter,
+)
+
+
+@pytest.fixture(scope="session")
+def demo_packs(django_db_setup: None, django_db_blocker: Any) -> DemoPacks:
+    """The public and full packs of 8 September 2017, read back; the database left as it was."""
+    return build_demo_packs(django_db_blocker, capture=measures_of_the_quarter)
