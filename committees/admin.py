@@ -12,6 +12,7 @@ from django.urls import URLPattern, path, reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from committees.access import can_see_agenda
@@ -36,6 +37,7 @@ from committees.models import (
 from committees.packs.build import PackError, build_pack
 from committees.packs.layout import paper_label
 from committees.packs.sources import sources_digest
+from committees.papers import render_paper
 from committees.publication import (
     PublicationError,
     publish_agenda,
@@ -323,19 +325,29 @@ class PaperInline(admin.StackedInline):
         ("kind", "letter"),
         "title",
         "text",
+        "preview",
         "file",
         "generated",
         "exempt_paragraph",
         "publication",
         "address",
     ]
-    readonly_fields = ["publication", "address"]
+    readonly_fields = ["preview", "publication", "address"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return (
             Paper.objects.readable_by(request.user)
             .filter(pk__in=super().get_queryset(request).values("pk"))
             .select_related("item__meeting")
+        )
+
+    @admin.display(description="Preview")
+    def preview(self, paper: Paper) -> str:
+        """The saved text as readers will see it: Markdown, its raw HTML and scripts removed."""
+        if not paper.text.strip():
+            return "Write the text in Markdown (# headings, - lists, | tables |), then save."
+        return format_html(
+            '<div class="paper-preview">{}</div>', mark_safe(render_paper(paper.text, top=3))
         )
 
     @admin.display(description="Published")

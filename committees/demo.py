@@ -39,6 +39,13 @@ def _day(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
+def _paper_text(paper: dict[str, Any], path: Path) -> str:
+    """A paper's text: inline, or (a long published paper) a Markdown file beside the JSON."""
+    if paper.get("text_file"):
+        return (path.parent / paper["text_file"]).read_text(encoding="utf-8")
+    return paper.get("text", "")
+
+
 @transaction.atomic
 def load_demo_committees(*, path: Path = DEMO_FILE, member_user: Any = None) -> dict[str, int]:
     """Load committees, people, meetings with agendas, papers, minutes and the work programme.
@@ -119,7 +126,7 @@ def load_demo_committees(*, path: Path = DEMO_FILE, member_user: Any = None) -> 
                     kind=paper["kind"],
                     letter=paper.get("letter", ""),
                     title=paper["title"],
-                    text=paper.get("text", ""),
+                    text=_paper_text(paper, path),
                     exempt_paragraph=paper.get("exempt_paragraph"),
                     generated=paper.get("generated", ""),
                 )

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 from pypdf import PdfReader
 from pypdf.generic import (
@@ -27,7 +28,9 @@ from pypdf.generic import (
 )
 from weasyprint import HTML
 
-from committees.models import Committee, Meeting, Pack
+from committees.models import Committee, Meeting, Pack, Paper
+from measures.pages.dashboard import dashboard_rows
+from measures.rules.periods import Period
 from scrutiny.roles import Role
 
 DEMO_COMMITTEES = (
@@ -36,6 +39,7 @@ DEMO_COMMITTEES = (
 DEMO_SLUG = "children-and-young-people-scrutiny-committee"
 DEMO_DATE = date(2017, 9, 8)
 DEMO_ADDRESS = f"{DEMO_SLUG}/{DEMO_DATE:%Y-%m-%d}"
+DEMO_QUARTER = "2017/18 Q1"
 BLANK_NOTICE = "This page is intentionally left blank"
 FOOTER = re.compile(r"^Page (\d+)$")
 STAMP = re.compile(r"Agenda Item (\d+)\b")
@@ -87,6 +91,40 @@ def load_demo() -> Meeting:
     return Meeting.objects.select_related("committee").get(
         committee__slug=DEMO_SLUG, date=DEMO_DATE
     )
+
+
+def measures_of_the_quarter(meeting: Meeting) -> dict[str, Any]:
+    """Item 8's measures as the public dashboard shows them for the quarter."""
+    committee = meeting.committee
+    rows = dashboard_rows(
+        period=Period.parse(DEMO_QUARTER), user=AnonymousUser(), measures=committee.measures.all()
+    )
+    shown = {row.measure.pk for row in rows}
+    return {
+        "measures": [
+            {
+                "reference": row.measure.reference,
+                "title": row.measure.title,
+                "caption": f"{row.measure.outcome.ambition.name}: {row.measure.outcome.name}",
+                "status": row.status.label,
+                "actual": row.actual_text,
+            }
+            for row in rows
+        ],
+        "not_due": [
+            f"{m.outcome.ambition.name}: {m.outcome.name} {m.title}"
+            for m in committee.measures.select_related("outcome__ambition")
+            if m.pk not in shown
+        ],
+    }
+
+
+def shorten_papers(meeting: Meeting) -> None:
+    """Cut each public written paper to its first paragraph, for tests of how a pack is built
+    (the command, the admin's button) rather than of what it prints: the demo's 200 pages take
+    a while to lay out, and test_fidelity.py reads them all."""
+    for paper in Paper.objects.filter(item__meeting=meeting, exempt_paragraph__isnull=True):
+        Paper.objects.filter(pk=paper.pk).update(text=paper.text.split("\n\n")[0])
 
 
 def outline_entries(reader: PdfReader) -> list[tuple[int, str, int]]:

@@ -13,16 +13,26 @@ from pypdf import PdfReader
 
 from committees.demo import load_demo_committees
 from committees.models import Meeting, Pack
-from tests.committees.packs.pack_support import DEMO_ADDRESS, DEMO_DATE, DEMO_SLUG
+from tests.committees.packs.pack_support import (
+    DEMO_ADDRESS,
+    DEMO_DATE,
+    DEMO_SLUG,
+    shorten_papers,
+)
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def demo_meeting() -> Meeting:
-    """The demo committees and meetings (without the measures: Appendix A is then empty)."""
+    """The demo committees and meetings (without the measures: Appendix A is then empty).
+
+    The papers are cut short (shorten_papers): these tests are about the command.
+    """
     load_demo_committees()
-    return Meeting.objects.get(committee__slug=DEMO_SLUG, date=DEMO_DATE)
+    meeting = Meeting.objects.get(committee__slug=DEMO_SLUG, date=DEMO_DATE)
+    shorten_papers(meeting)
+    return meeting
 
 
 def sha256(data: bytes) -> str:

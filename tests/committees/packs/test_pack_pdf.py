@@ -1,7 +1,8 @@
 """The demo meeting's agenda pack, 8 September 2017, read back as its readers meet it.
 
-Both packs are built once for the module (a build takes seconds) from the demo data, which
-is then rolled back: each test reads the PDFs' text, outline and metadata held in memory.
+Both packs are built once for the test session (conftest.py's demo_packs: a build of the
+demo's 200 pages takes a while) from the demo data, which is then rolled back: each test
+reads the PDFs' text, outline and metadata held in memory.
 """
 
 from __future__ import annotations
@@ -13,17 +14,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.contrib.auth.models import AnonymousUser
 
-from committees.models import Meeting
-from measures.pages.dashboard import dashboard_rows
-from measures.rules.periods import Period
 from tests.committees.conftest import EXEMPT_TEXT
 from tests.committees.packs.pack_support import (
     BLANK_NOTICE,
     BuiltPack,
     DemoPacks,
-    build_demo_packs,
     demo_meeting_record,
     footers,
     is_blank,
@@ -38,37 +34,12 @@ pytestmark = pytest.mark.django_db
 QUARTER = "2017/18 Q1"
 ITEMS_WITH_PAPERS = [3, 5, 6, 7, 8, 9]
 EXEMPT_TITLE = "Performance Monitoring of Contracts"
-
-
-def _measures_of_the_quarter(meeting: Meeting) -> dict[str, Any]:
-    """Item 8's measures as the public dashboard shows them for the quarter."""
-    committee = meeting.committee
-    rows = dashboard_rows(
-        period=Period.parse(QUARTER), user=AnonymousUser(), measures=committee.measures.all()
-    )
-    shown = {row.measure.pk for row in rows}
-    return {
-        "measures": [
-            {
-                "reference": row.measure.reference,
-                "title": row.measure.title,
-                "caption": f"{row.measure.outcome.ambition.name}: {row.measure.outcome.name}",
-                "status": row.status.label,
-                "actual": row.actual_text,
-            }
-            for row in rows
-        ],
-        "not_due": [
-            f"{m.outcome.ambition.name}: {m.outcome.name} {m.title}"
-            for m in committee.measures.select_related("outcome__ambition")
-            if m.pk not in shown
-        ],
-    }
+APPENDIX_A = "Council Business Plan Measures"
 
 
 @pytest.fixture(scope="module")
-def packs(django_db_setup: None, django_db_blocker: Any) -> DemoPacks:
-    return build_demo_packs(django_db_blocker, capture=_measures_of_the_quarter)
+def packs(demo_packs: DemoPacks) -> DemoPacks:
+    return demo_packs
 
 
 @pytest.fixture(scope="module", params=["public", "full"])
@@ -222,10 +193,12 @@ def test_the_public_pack_withholds_appendix_d_and_says_why(packs: DemoPacks) -> 
     assert "paragraph 3 of Part 1 of Schedule 12A" in notice
     assert first_page_of(public, "Appendix D: Document is Restricted") == restricted[0]
 
-    # The minutes of 21 July (item 3), a public record, name July's Appendix D: the title
-    # may appear there, and nowhere else.
+    # The minutes of 21 July (item 3), a public record, name July's Appendix D, and item 8's
+    # published report lists its appendices by title, as the council's did: the title may
+    # appear there, and nowhere else.
     minutes = range(item_range(public, 3)[0], item_range(public, 3)[1] + 1)
-    elsewhere = [n for n in range(1, public.page_count + 1) if n not in minutes]
+    report = range(item_range(public, 8)[0], first_page_of(public, f"Appendix A: {APPENDIX_A}"))
+    elsewhere = [n for n in range(1, public.page_count + 1) if n not in [*minutes, *report]]
     assert EXEMPT_TITLE not in squash("\n".join(public.page(n) for n in elsewhere))
     for secret in (EXEMPT_TEXT, EXEMPT_TITLE):
         assert not [title for _, title, _ in public.outline if secret in title]
