@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from committees.addresses import MeetingAddress
 from committees.deadlines import publication_deadline
 from committees.years import municipal_year_start, next_minute_number
 
@@ -140,6 +141,13 @@ class MeetingState(models.TextChoices):
 
 
 class MeetingQuerySet(models.QuerySet["Meeting"]):
+    def at(self, committee: Committee | str, day: date, sequence: int = 1) -> MeetingQuerySet:
+        """The committee's meeting (the committee or its slug) on a day, the first or a later."""
+        which = Q(committee=committee) if isinstance(committee, Committee) else Q(
+            committee__slug=committee
+        )
+        return self.filter(which, date=day, sequence=sequence)
+
     def agenda_visible_to(self, user: Any) -> MeetingQuerySet:
         """The meetings whose agenda and papers the user may read (committees/access.py)."""
         from committees.access import sees_unpublished
@@ -211,7 +219,7 @@ class Meeting(models.Model):
     @property
     def slug(self) -> str:
         """The meeting's address part: its date, with -2 for a second meeting that day."""
-        return f"{self.date:%Y-%m-%d}" + (f"-{self.sequence}" if self.sequence > 1 else "")
+        return str(MeetingAddress(self.date, self.sequence))
 
     @property
     def agenda_is_published(self) -> bool:
