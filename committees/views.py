@@ -210,7 +210,7 @@ def action_log(request: HttpRequest, slug: str) -> HttpResponse:
             item__meeting__in=Meeting.objects.agenda_visible_to(request.user),
             item__meeting__committee=committee,
         )
-        .select_related("owner", "item__meeting")
+        .select_related("owner", "item__meeting__committee")
         .prefetch_related("updates")
         .order_by("due", "pk")
     )
