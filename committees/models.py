@@ -143,8 +143,10 @@ class MeetingState(models.TextChoices):
 class MeetingQuerySet(models.QuerySet["Meeting"]):
     def at(self, committee: Committee | str, day: date, sequence: int = 1) -> MeetingQuerySet:
         """The committee's meeting (the committee or its slug) on a day, the first or a later."""
-        which = Q(committee=committee) if isinstance(committee, Committee) else Q(
-            committee__slug=committee
+        which = (
+            Q(committee=committee)
+            if isinstance(committee, Committee)
+            else Q(committee__slug=committee)
         )
         return self.filter(which, date=day, sequence=sequence)
 

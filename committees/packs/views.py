@@ -72,7 +72,11 @@ def _pdf(
 
 
 def pack_pdf(
-    request: HttpRequest, committee: str, when: MeetingAddress, version: str, number: int | None = None
+    request: HttpRequest,
+    committee: str,
+    when: MeetingAddress,
+    version: str,
+    number: int | None = None,
 ) -> HttpResponseBase:
     """The latest built pack of a version, whole or one item's pages."""
     meeting = get_object_or_404(Meeting.objects.select_related("committee").at(committee, *when))

@@ -82,7 +82,9 @@ def committee_with_rows(committee: Committee, count: int) -> Committee:
         )
         publish_agenda(meeting=meeting, user=None, when=PUBLISHED)
         item = AgendaItem.objects.create(meeting=meeting, number=1, title=f"Item {number}")
-        WorkProgrammeItem.objects.create(committee=committee, meeting=meeting, title=f"Plan {number}")
+        WorkProgrammeItem.objects.create(
+            committee=committee, meeting=meeting, title=f"Plan {number}"
+        )
         action = Action.objects.create(
             item=item,
             what=f"Action {number}",
