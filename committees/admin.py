@@ -45,7 +45,7 @@ from committees.publication import (
     withdraw_minutes,
     withdraw_packs_printing,
 )
-from committees.services import add_opening_items
+from committees.services import add_opening_items, record_attendance_from_membership
 from scrutiny.admin_history import GuardedHistoryAdmin
 from scrutiny.formsets import UniqueRowsFormSet
 
@@ -104,7 +104,7 @@ class PackInline(admin.TabularInline):
     model = Pack
     extra = 0
     can_delete = True
-    fields = [
+    fields = (
         "version",
         "built_at",
         "built_by",
@@ -113,7 +113,7 @@ class PackInline(admin.TabularInline):
         "tagging",
         "freshness",
         "download",
-    ]
+    )
     readonly_fields = fields
     ordering = ["-built_at"]
 
@@ -305,11 +305,7 @@ class MeetingAdmin(GuardedHistoryAdmin):
     @admin.action(description="Record attendance from the membership on the day")
     def record_attendance_from_membership(self, request: HttpRequest, queryset: QuerySet) -> None:
         for meeting in queryset:
-            members = Membership.objects.on(meeting.date).filter(committee=meeting.committee)
-            for membership in members:
-                Attendance.objects.get_or_create(
-                    meeting=meeting, person=membership.person, defaults={"status": "present"}
-                )
+            record_attendance_from_membership(meeting=meeting)
         self.message_user(request, "Attendance listed from the membership; mark apologies.")
 
 

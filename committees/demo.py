@@ -93,7 +93,7 @@ def load_demo_committees(*, path: Path = DEMO_FILE, member_user: Any = None) -> 
         hour, minute = (int(p) for p in raw.get("time", "10:00").split(":"))
         meeting = Meeting.objects.create(
             committee=committees[raw["committee"]],
-            date=_day(raw["date"]),
+            date=date.fromisoformat(raw["date"]),
             start=time(hour, minute),
             venue=raw.get("venue", ""),
             state=raw.get("state", "scheduled"),
@@ -157,7 +157,7 @@ def load_demo_committees(*, path: Path = DEMO_FILE, member_user: Any = None) -> 
             )
             for update in action.get("updates", []):
                 ActionUpdate.objects.create(
-                    action=created, date=_day(update["date"]), note=update["note"]
+                    action=created, date=date.fromisoformat(update["date"]), note=update["note"]
                 )
     # Published as the papers record (or, where marked, estimate): papers with their agenda,
     # and draft minutes with the next agenda that prints them.
