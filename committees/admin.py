@@ -41,8 +41,7 @@ from committees.publication import (
     publish_agenda,
     publish_minutes,
     record_paper_changes,
-    withdraw_agenda,
-    withdraw_minutes,
+    withdraw,
     withdraw_packs_printing,
 )
 from committees.services import add_opening_items, record_attendance_from_membership
@@ -258,9 +257,13 @@ class MeetingAdmin(GuardedHistoryAdmin):
             raise PermissionDenied
         error = ""
         if request.method == "POST":
-            withdraw = withdraw_agenda if what == Publication.AGENDA else withdraw_minutes
             try:
-                withdraw(meeting=meeting, user=request.user, reason=request.POST.get("reason", ""))
+                withdraw(
+                    meeting=meeting,
+                    what=Publication(what),
+                    user=request.user,
+                    reason=request.POST.get("reason", ""),
+                )
             except PublicationError as problem:
                 error = str(problem)
             else:
