@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import uuid
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import models
@@ -17,6 +17,9 @@ from simple_history.models import HistoricalRecords
 from committees.addresses import MeetingAddress
 from committees.deadlines import publication_deadline
 from committees.years import municipal_year_start, next_minute_number
+
+if TYPE_CHECKING:
+    from committees.access import AnyUser
 
 SCHEDULE_12A = (
     "Exempt: information under paragraph {paragraph} of Part 1 of Schedule 12A to the "
@@ -150,13 +153,13 @@ class MeetingQuerySet(models.QuerySet["Meeting"]):
         )
         return self.filter(which, date=day, sequence=sequence)
 
-    def agenda_visible_to(self, user: Any) -> MeetingQuerySet:
+    def agenda_visible_to(self, user: AnyUser) -> MeetingQuerySet:
         """The meetings whose agenda and papers the user may read (committees/access.py)."""
         from committees.access import sees_unpublished
 
         return self if sees_unpublished(user) else self.filter(agenda_published_at__isnull=False)
 
-    def minutes_visible_to(self, user: Any) -> MeetingQuerySet:
+    def minutes_visible_to(self, user: AnyUser) -> MeetingQuerySet:
         """The meetings whose minutes the user may read."""
         from committees.access import sees_unpublished
 
@@ -360,7 +363,7 @@ class Generated(models.TextChoices):
 
 
 class PaperQuerySet(models.QuerySet["Paper"]):
-    def published_for(self, user: Any) -> PaperQuerySet:
+    def published_for(self, user: AnyUser) -> PaperQuerySet:
         """Papers of the agendas the user may read (exempt ones included: see readable_by)."""
         from committees.access import sees_unpublished
 
@@ -368,7 +371,7 @@ class PaperQuerySet(models.QuerySet["Paper"]):
             return self
         return self.filter(item__meeting__agenda_published_at__isnull=False)
 
-    def readable_by(self, user: Any) -> PaperQuerySet:
+    def readable_by(self, user: AnyUser) -> PaperQuerySet:
         """Papers whose title, text and file the user may read: published, and exempt ones
         only for those entitled (committees/access.py)."""
         from committees.access import exempt_entitlement
