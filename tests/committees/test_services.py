@@ -7,7 +7,6 @@ import pytest
 from committees.models import (
     OPENING_ITEMS,
     AgendaItem,
-    Attendance,
     AttendanceStatus,
     Meeting,
     Membership,
@@ -110,7 +109,7 @@ def test_attendance_already_recorded_is_kept(make_committee, make_person) -> Non
     meeting = Meeting.objects.create(committee=committee, date=MEETING_DAY)
     apologies = make_person("Mrs J M Renshaw", committee=committee)
     make_person("Mr C E H Marfleet", committee=committee)
-    Attendance.objects.create(meeting=meeting, person=apologies, status=AttendanceStatus.APOLOGIES)
+    meeting.attendance.create(person=apologies, status=AttendanceStatus.APOLOGIES)
     created = record_attendance_from_membership(meeting=meeting)
     assert [row.person.name for row in created] == ["Mr C E H Marfleet"]
     assert dict(meeting.attendance.values_list("person__name", "status")) == {

@@ -14,7 +14,6 @@ from committees.models import (
     AgendaItem,
     Committee,
     Meeting,
-    Membership,
     Paper,
     Person,
     WorkProgrammeItem,
@@ -69,14 +68,13 @@ def test_the_meeting_page_reads_as_many_queries_for_twenty_items_as_for_one(
     assert many == few
 
 
-def committee_with_rows(committee: Committee, count: int) -> Committee:
+def committee_with_rows(
+    committee: Committee, count: int, make_person: Callable[..., Person]
+) -> Committee:
     """A committee of `count` members, published meetings, programme entries and actions
     (half of them done), each action with its owner and an update."""
     for number in range(1, count + 1):
-        person = Person.objects.create(
-            key=f"{committee.slug}-{number}", name=f"Member {number}", kind="councillor"
-        )
-        Membership.objects.create(person=person, committee=committee, start=date(2017, 5, 18))
+        person = make_person(f"Member {number} of {committee.name}", committee=committee)
         meeting = Meeting.objects.create(
             committee=committee, date=date(2017, 9, 8) + timedelta(weeks=number)
         )
@@ -97,10 +95,10 @@ def committee_with_rows(committee: Committee, count: int) -> Committee:
 
 
 def test_the_committee_page_reads_as_many_queries_for_twenty_rows_as_for_one(
-    client: Client, make_committee: Callable[..., Committee]
+    client: Client, make_committee: Callable[..., Committee], make_person
 ) -> None:
-    one = committee_with_rows(make_committee("One Row Committee"), 1)
-    twenty = committee_with_rows(make_committee("Twenty Rows Committee"), 20)
+    one = committee_with_rows(make_committee("One Row Committee"), 1, make_person)
+    twenty = committee_with_rows(make_committee("Twenty Rows Committee"), 20, make_person)
     queries_for(client, one.get_absolute_url())
     few, _ = queries_for(client, one.get_absolute_url())
     many, page = queries_for(client, twenty.get_absolute_url())
@@ -110,10 +108,10 @@ def test_the_committee_page_reads_as_many_queries_for_twenty_rows_as_for_one(
 
 
 def test_the_action_log_reads_as_many_queries_for_twenty_actions_as_for_one(
-    client: Client, make_committee: Callable[..., Committee]
+    client: Client, make_committee: Callable[..., Committee], make_person
 ) -> None:
-    one = committee_with_rows(make_committee("One Row Committee"), 1)
-    twenty = committee_with_rows(make_committee("Twenty Rows Committee"), 20)
+    one = committee_with_rows(make_committee("One Row Committee"), 1, make_person)
+    twenty = committee_with_rows(make_committee("Twenty Rows Committee"), 20, make_person)
     queries_for(client, f"/committees/{one.slug}/actions/")
     few, _ = queries_for(client, f"/committees/{one.slug}/actions/")
     many, page = queries_for(client, f"/committees/{twenty.slug}/actions/")
