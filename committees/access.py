@@ -5,7 +5,9 @@ Every page, file, feed and admin screen asks these predicates, or the QuerySet m
 built on the same rules (Meeting.objects.agenda_visible_to, Paper.objects.readable_by).
 """
 
-from typing import Any
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TypeAlias, TypeGuard
 
 from django.db.models import Q
 from django.utils import timezone
@@ -19,20 +21,31 @@ from committees.models import (
     Person,
 )
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser, User
+
+# Whoever asks: a signed-in user, an anonymous visitor, or None where nobody does (a command).
+AnyUser: TypeAlias = "User | AnonymousUser | None"
+
 UNPUBLISHED_PERMISSION = "committees.view_unpublished_meeting"
 EXEMPT_PERMISSION = "committees.view_exempt_paper"
 
 
-def _signed_in(user: Any) -> bool:
+def _signed_in(user: AnyUser) -> TypeGuard[User]:
     return bool(getattr(user, "is_authenticated", False))
 
 
-def sees_unpublished(user: Any) -> bool:
+def signed_in_user(user: AnyUser) -> User | None:
+    """The user to record as having done something: nobody for a visitor or a command."""
+    return user if _signed_in(user) else None
+
+
+def sees_unpublished(user: AnyUser) -> bool:
     """Those who prepare agendas (scrutiny officers, by permission) read them as drafts."""
     return _signed_in(user) and user.has_perm(UNPUBLISHED_PERMISSION)
 
 
-def can_see_agenda(user: Any, meeting: Meeting) -> bool:
+def can_see_agenda(user: AnyUser, meeting: Meeting) -> bool:
     """A meeting's items, papers, packs and their files: once the agenda is published.
 
     Before that everyone but those preparing it (the public, committee members, officers and
@@ -41,12 +54,12 @@ def can_see_agenda(user: Any, meeting: Meeting) -> bool:
     return meeting.agenda_published_at is not None or sees_unpublished(user)
 
 
-def can_see_minutes(user: Any, meeting: Meeting) -> bool:
+def can_see_minutes(user: AnyUser, meeting: Meeting) -> bool:
     """A meeting's minutes: once published (as a draft or approved)."""
     return meeting.minutes_published_at is not None or sees_unpublished(user)
 
 
-def can_read_exempt(user: Any, meeting: Meeting) -> bool:
+def can_read_exempt(user: AnyUser, meeting: Meeting) -> bool:
     """The committee's current members, that meeting's substitutes, and permitted staff.
 
     Not the parent committee's members, nor anyone else.
@@ -67,7 +80,7 @@ def can_read_exempt(user: Any, meeting: Meeting) -> bool:
     return current.exists() or substitute.exists()
 
 
-def can_read_paper(user: Any, paper: Paper) -> bool:
+def can_read_paper(user: AnyUser, paper: Paper) -> bool:
     """A paper's title, text and file: its agenda published, and if exempt, entitled."""
     meeting = paper.item.meeting
     if not can_see_agenda(user, meeting):
@@ -75,7 +88,7 @@ def can_read_paper(user: Any, paper: Paper) -> bool:
     return not paper.is_exempt or can_read_exempt(user, meeting)
 
 
-def exempt_entitlement(user: Any) -> Q:
+def exempt_entitlement(user: AnyUser) -> Q:
     """can_read_exempt as a filter on papers: the public ones, and the exempt ones of the
     user's current committees and of the meetings they attend as a substitute."""
     public = Q(exempt_paragraph__isnull=True)

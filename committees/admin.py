@@ -43,11 +43,10 @@ from committees.publication import (
     publish_agenda,
     publish_minutes,
     record_paper_changes,
-    withdraw_agenda,
-    withdraw_minutes,
+    withdraw,
     withdraw_packs_printing,
 )
-from committees.services import add_opening_items
+from committees.services import add_opening_items, record_attendance_from_membership
 from scrutiny.admin_history import GuardedHistoryAdmin
 from scrutiny.formsets import UniqueRowsFormSet
 
@@ -106,7 +105,7 @@ class PackInline(admin.TabularInline):
     model = Pack
     extra = 0
     can_delete = True
-    fields = [
+    fields = (
         "version",
         "built_at",
         "built_by",
@@ -115,7 +114,7 @@ class PackInline(admin.TabularInline):
         "tagging",
         "freshness",
         "download",
-    ]
+    )
     readonly_fields = fields
     ordering = ["-built_at"]
 
@@ -260,9 +259,13 @@ class MeetingAdmin(GuardedHistoryAdmin):
             raise PermissionDenied
         error = ""
         if request.method == "POST":
-            withdraw = withdraw_agenda if what == Publication.AGENDA else withdraw_minutes
             try:
-                withdraw(meeting=meeting, user=request.user, reason=request.POST.get("reason", ""))
+                withdraw(
+                    meeting=meeting,
+                    what=Publication(what),
+                    user=request.user,
+                    reason=request.POST.get("reason", ""),
+                )
             except PublicationError as problem:
                 error = str(problem)
             else:
@@ -307,11 +310,7 @@ class MeetingAdmin(GuardedHistoryAdmin):
     @admin.action(description="Record attendance from the membership on the day")
     def record_attendance_from_membership(self, request: HttpRequest, queryset: QuerySet) -> None:
         for meeting in queryset:
-            members = Membership.objects.on(meeting.date).filter(committee=meeting.committee)
-            for membership in members:
-                Attendance.objects.get_or_create(
-                    meeting=meeting, person=membership.person, defaults={"status": "present"}
-                )
+            record_attendance_from_membership(meeting=meeting)
         self.message_user(request, "Attendance listed from the membership; mark apologies.")
 
 

@@ -1,15 +1,6 @@
 """Committees app configuration."""
 
-from typing import Any
-
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
-
-
-def _grant(sender: AppConfig, **kwargs: Any) -> None:
-    from committees.permissions import grant_role_permissions
-
-    grant_role_permissions()
 
 
 class CommitteesConfig(AppConfig):
@@ -19,8 +10,10 @@ class CommitteesConfig(AppConfig):
     verbose_name = "Committees"
 
     def ready(self) -> None:
-        # Roles keep their permissions after a flush (as tests do), not only after migrating.
-        post_migrate.connect(_grant, sender=self)
         from committees.filters import register
+        from committees.permissions import grant_role_permissions
+        from scrutiny.roles import keep_role_permissions
+
+        keep_role_permissions(self, grant_role_permissions)
 
         register()

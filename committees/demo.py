@@ -1,9 +1,11 @@
 """The Children and Young People Scrutiny Committee as the papers record it (fixtures/demo)."""
 
+from __future__ import annotations
+
 import json
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
@@ -27,6 +29,9 @@ from committees.publication import publish_agenda
 from committees.services import add_opening_items
 from measures.models import Measure
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 DEMO_FILE = (
     Path(__file__).resolve().parent.parent / "fixtures" / "demo" / "lincolnshire_committees.json"
 )
@@ -47,7 +52,9 @@ def _paper_text(paper: dict[str, Any], path: Path) -> str:
 
 
 @transaction.atomic
-def load_demo_committees(*, path: Path = DEMO_FILE, member_user: Any = None) -> dict[str, int]:
+def load_demo_committees(
+    *, path: Path = DEMO_FILE, member_user: User | None = None
+) -> dict[str, int]:
     """Load committees, people, meetings with agendas, papers, minutes and the work programme.
 
     Idempotent: meetings are replaced with the file's, so running it twice changes nothing.
@@ -100,7 +107,7 @@ def load_demo_committees(*, path: Path = DEMO_FILE, member_user: Any = None) -> 
         hour, minute = (int(p) for p in raw.get("time", "10:00").split(":"))
         meeting = Meeting.objects.create(
             committee=committees[raw["committee"]],
-            date=_day(raw["date"]),
+            date=date.fromisoformat(raw["date"]),
             start=time(hour, minute),
             venue=raw.get("venue", ""),
             state=raw.get("state", "scheduled"),
@@ -164,7 +171,7 @@ def load_demo_committees(*, path: Path = DEMO_FILE, member_user: Any = None) -> 
             )
             for update in action.get("updates", []):
                 ActionUpdate.objects.create(
-                    action=created, date=_day(update["date"]), note=update["note"]
+                    action=created, date=date.fromisoformat(update["date"]), note=update["note"]
                 )
     # Published as the papers record (or, where marked, estimate): papers with their agenda,
     # and draft minutes with the next agenda that prints them.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import uuid
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import models
@@ -14,8 +14,12 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from committees.addresses import MeetingAddress
 from committees.deadlines import publication_deadline
 from committees.years import municipal_year_start, next_minute_number
+
+if TYPE_CHECKING:
+    from committees.access import AnyUser
 
 SCHEDULE_12A = (
     "Exempt: information under paragraph {paragraph} of Part 1 of Schedule 12A to the "
@@ -140,13 +144,22 @@ class MeetingState(models.TextChoices):
 
 
 class MeetingQuerySet(models.QuerySet["Meeting"]):
-    def agenda_visible_to(self, user: Any) -> MeetingQuerySet:
+    def at(self, committee: Committee | str, day: date, sequence: int = 1) -> MeetingQuerySet:
+        """The committee's meeting (the committee or its slug) on a day, the first or a later."""
+        which = (
+            Q(committee=committee)
+            if isinstance(committee, Committee)
+            else Q(committee__slug=committee)
+        )
+        return self.filter(which, date=day, sequence=sequence)
+
+    def agenda_visible_to(self, user: AnyUser) -> MeetingQuerySet:
         """The meetings whose agenda and papers the user may read (committees/access.py)."""
         from committees.access import sees_unpublished
 
         return self if sees_unpublished(user) else self.filter(agenda_published_at__isnull=False)
 
-    def minutes_visible_to(self, user: Any) -> MeetingQuerySet:
+    def minutes_visible_to(self, user: AnyUser) -> MeetingQuerySet:
         """The meetings whose minutes the user may read."""
         from committees.access import sees_unpublished
 
@@ -211,7 +224,7 @@ class Meeting(models.Model):
     @property
     def slug(self) -> str:
         """The meeting's address part: its date, with -2 for a second meeting that day."""
-        return f"{self.date:%Y-%m-%d}" + (f"-{self.sequence}" if self.sequence > 1 else "")
+        return str(MeetingAddress(self.date, self.sequence))
 
     @property
     def agenda_is_published(self) -> bool:
@@ -350,7 +363,7 @@ class Generated(models.TextChoices):
 
 
 class PaperQuerySet(models.QuerySet["Paper"]):
-    def published_for(self, user: Any) -> PaperQuerySet:
+    def published_for(self, user: AnyUser) -> PaperQuerySet:
         """Papers of the agendas the user may read (exempt ones included: see readable_by)."""
         from committees.access import sees_unpublished
 
@@ -358,7 +371,7 @@ class PaperQuerySet(models.QuerySet["Paper"]):
             return self
         return self.filter(item__meeting__agenda_published_at__isnull=False)
 
-    def readable_by(self, user: Any) -> PaperQuerySet:
+    def readable_by(self, user: AnyUser) -> PaperQuerySet:
         """Papers whose title, text and file the user may read: published, and exempt ones
         only for those entitled (committees/access.py)."""
         from committees.access import exempt_entitlement

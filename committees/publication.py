@@ -6,12 +6,15 @@ Each function is one step a scrutiny officer takes; the admin and the demo loade
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
+from committees.access import signed_in_user
 from committees.models import (
     Meeting,
     Pack,
@@ -21,126 +24,144 @@ from committees.models import (
     Withdrawal,
 )
 
+if TYPE_CHECKING:
+    from committees.access import AnyUser
+
 
 class PublicationError(Exception):
     """A publication step that cannot be taken, with the reason in words."""
-
-
-def _user(user: Any) -> Any:
-    return user if getattr(user, "is_authenticated", False) else None
 
 
 def _locked(meeting: Meeting) -> Meeting:
     return Meeting.objects.select_for_update().select_related("committee").get(pk=meeting.pk)
 
 
-@transaction.atomic
-def publish_agenda(*, meeting: Meeting, user: Any, when: datetime | None = None) -> list[str]:
-    """Publish a meeting's agenda and papers, and the minutes its minutes item prints.
+@dataclass(frozen=True)
+class _Published:
+    """Where a meeting records one publication, and how its messages name it."""
 
-    Returns what else was done, in words. Raises PublicationError if already published.
+    at: str
+    by: str
+    name: str  # as a sentence starts
+    possessive: str
+    was: str
+    is_: str
+
+
+_PUBLISHED = {
+    Publication.AGENDA: _Published(
+        "agenda_published_at", "agenda_published_by", "The agenda", "the agenda's", "was", "is"
+    ),
+    Publication.MINUTES: _Published(
+        "minutes_published_at", "minutes_published_by", "The minutes", "the minutes'", "were", "are"
+    ),
+}
+
+
+@transaction.atomic
+def publish(
+    *, meeting: Meeting, what: Publication, user: AnyUser, when: datetime | None = None
+) -> list[str]:
+    """Publish a meeting's agenda (with its papers) or its minutes, recording who and when.
+
+    Returns what else was done, in words. Raises PublicationError if already published, or
+    for minutes none of which are recorded.
     """
+    fields = _PUBLISHED[what]
     locked = _locked(meeting)
-    if locked.agenda_published_at is not None:
+    published_at = getattr(locked, fields.at)
+    if published_at is not None:
         raise PublicationError(
-            f"The agenda was already published on {locked.agenda_published_at:%-d %B %Y}."
+            f"{fields.name} {fields.was} already published on {published_at:%-d %B %Y}."
         )
+    if what == Publication.MINUTES and not locked.items.filter(minute__isnull=False).exists():
+        raise PublicationError("No minutes are recorded for this meeting yet.")
     when = when or timezone.now()
-    locked.agenda_published_at, locked.agenda_published_by = when, _user(user)
-    locked.save(update_fields=["agenda_published_at", "agenda_published_by"])
+    setattr(locked, fields.at, when)
+    setattr(locked, fields.by, signed_in_user(user))
+    locked.save(update_fields=[fields.at, fields.by])
+    done = _publish_with_agenda(locked, user=user, when=when) if what == Publication.AGENDA else []
+    _copy(meeting, locked)
+    return done
+
+
+def _publish_with_agenda(meeting: Meeting, *, user: AnyUser, when: datetime) -> list[str]:
+    """The papers, and the draft minutes the agenda's minutes item prints."""
     # Papers already published keep their date; the rest are published with the agenda.
-    Paper.objects.filter(item__meeting=locked, published_at__isnull=True).update(published_at=when)
+    Paper.objects.filter(item__meeting=meeting, published_at__isnull=True).update(published_at=when)
     done = []
-    # Draft minutes go out with the agenda whose minutes item prints them.
     printed = Meeting.objects.filter(
-        confirmed_under__meeting=locked,
+        confirmed_under__meeting=meeting,
         minutes_published_at__isnull=True,
         items__minute__isnull=False,
     ).distinct()
     for earlier in printed.order_by("date"):
         publish_minutes(meeting=earlier, user=user, when=when)
         done.append(f"The draft minutes of {earlier.date:%-d %B %Y}, which it prints, too.")
-    _copy(meeting, locked)
     return done
 
 
 @transaction.atomic
-def withdraw_agenda(*, meeting: Meeting, user: Any, reason: str) -> Withdrawal:
-    """Take back a published agenda: recorded with who, when and why; its packs withdrawn."""
+def withdraw(*, meeting: Meeting, what: Publication, user: AnyUser, reason: str) -> Withdrawal:
+    """Take back a published agenda or minutes: recorded with who, when and why.
+
+    The packs printed from it are withdrawn too: the meeting's own for an agenda, and for
+    minutes those of later meetings that print them.
+    """
+    fields = _PUBLISHED[what]
     reason = reason.strip()
     if not reason:
-        raise PublicationError("Say why the agenda's publication is withdrawn.")
+        raise PublicationError(f"Say why {fields.possessive} publication is withdrawn.")
     locked = _locked(meeting)
-    if locked.agenda_published_at is None:
-        raise PublicationError("The agenda is not published, so there is nothing to withdraw.")
-    now = timezone.now()
-    withdrawal = Withdrawal.objects.create(
-        meeting=locked,
-        what=Publication.AGENDA,
-        published_at=locked.agenda_published_at,
-        published_by=locked.agenda_published_by,
-        withdrawn_at=now,
-        withdrawn_by=_user(user),
-        reason=reason,
-    )
-    locked.agenda_published_at = locked.agenda_published_by = None
-    locked.save(update_fields=["agenda_published_at", "agenda_published_by"])
-    withdraw_packs(
-        packs=Pack.objects.filter(meeting=locked),
-        reason=f"The agenda's publication was withdrawn: {reason}",
-        when=now,
-    )
-    _copy(meeting, locked)
-    return withdrawal
-
-
-@transaction.atomic
-def publish_minutes(*, meeting: Meeting, user: Any, when: datetime | None = None) -> None:
-    """Publish a meeting's minutes (draft until the next meeting approves them)."""
-    locked = _locked(meeting)
-    if locked.minutes_published_at is not None:
+    if getattr(locked, fields.at) is None:
         raise PublicationError(
-            f"The minutes were already published on {locked.minutes_published_at:%-d %B %Y}."
+            f"{fields.name} {fields.is_} not published, so there is nothing to withdraw."
         )
-    if not locked.items.filter(minute__isnull=False).exists():
-        raise PublicationError("No minutes are recorded for this meeting yet.")
-    locked.minutes_published_at = when or timezone.now()
-    locked.minutes_published_by = _user(user)
-    locked.save(update_fields=["minutes_published_at", "minutes_published_by"])
-    _copy(meeting, locked)
-
-
-@transaction.atomic
-def withdraw_minutes(*, meeting: Meeting, user: Any, reason: str) -> Withdrawal:
-    """Take back published minutes, and the packs of later meetings that print them."""
-    reason = reason.strip()
-    if not reason:
-        raise PublicationError("Say why the minutes' publication is withdrawn.")
-    locked = _locked(meeting)
-    if locked.minutes_published_at is None:
-        raise PublicationError("The minutes are not published, so there is nothing to withdraw.")
     now = timezone.now()
     withdrawal = Withdrawal.objects.create(
         meeting=locked,
-        what=Publication.MINUTES,
-        published_at=locked.minutes_published_at,
-        published_by=locked.minutes_published_by,
+        what=what,
+        published_at=getattr(locked, fields.at),
+        published_by_id=getattr(locked, f"{fields.by}_id"),
         withdrawn_at=now,
-        withdrawn_by=_user(user),
+        withdrawn_by=signed_in_user(user),
         reason=reason,
     )
-    locked.minutes_published_at = locked.minutes_published_by = None
-    locked.save(update_fields=["minutes_published_at", "minutes_published_by"])
-    withdraw_packs(
-        packs=Pack.objects.filter(meeting__items__minutes_of=locked),
-        reason=f"The minutes of {locked.date:%-d %B %Y} it prints were withdrawn: {reason}",
-        when=now,
-    )
+    setattr(locked, fields.at, None)
+    setattr(locked, fields.by, None)
+    locked.save(update_fields=[fields.at, fields.by])
+    if what == Publication.AGENDA:
+        packs = Pack.objects.filter(meeting=locked)
+        why = f"The agenda's publication was withdrawn: {reason}"
+    else:
+        packs = Pack.objects.filter(meeting__items__minutes_of=locked)
+        why = f"The minutes of {locked.date:%-d %B %Y} it prints were withdrawn: {reason}"
+    withdraw_packs(packs=packs, reason=why, when=now)
     _copy(meeting, locked)
     return withdrawal
 
 
-def withdraw_packs(*, packs: Any, reason: str, when: datetime | None = None) -> int:
+def publish_agenda(*, meeting: Meeting, user: AnyUser, when: datetime | None = None) -> list[str]:
+    """Publish a meeting's agenda and papers, and the minutes its minutes item prints."""
+    return publish(meeting=meeting, what=Publication.AGENDA, user=user, when=when)
+
+
+def publish_minutes(*, meeting: Meeting, user: AnyUser, when: datetime | None = None) -> None:
+    """Publish a meeting's minutes (draft until the next meeting approves them)."""
+    publish(meeting=meeting, what=Publication.MINUTES, user=user, when=when)
+
+
+def withdraw_agenda(*, meeting: Meeting, user: AnyUser, reason: str) -> Withdrawal:
+    """Take back a published agenda, and the meeting's packs."""
+    return withdraw(meeting=meeting, what=Publication.AGENDA, user=user, reason=reason)
+
+
+def withdraw_minutes(*, meeting: Meeting, user: AnyUser, reason: str) -> Withdrawal:
+    """Take back published minutes, and the packs of later meetings that print them."""
+    return withdraw(meeting=meeting, what=Publication.MINUTES, user=user, reason=reason)
+
+
+def withdraw_packs(*, packs: QuerySet[Pack], reason: str, when: datetime | None = None) -> int:
     """Stop serving these stored packs (and their item downloads) until a new build."""
     return Pack.objects.filter(pk__in=packs.values("pk"), withdrawn_at__isnull=True).update(
         withdrawn_at=when or timezone.now(), withdrawn_reason=reason

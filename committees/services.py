@@ -3,7 +3,14 @@
 from django.db import transaction
 from django.db.models import Q
 
-from committees.models import OPENING_ITEMS, AgendaItem, Meeting
+from committees.models import (
+    OPENING_ITEMS,
+    AgendaItem,
+    Attendance,
+    AttendanceStatus,
+    Meeting,
+    Membership,
+)
 
 
 def previous_meeting(*, meeting: Meeting) -> Meeting | None:
@@ -40,4 +47,24 @@ def add_opening_items(*, meeting: Meeting) -> list[AgendaItem]:
                 meeting=meeting, number=number, title=title, minutes_of=minutes_of
             )
         )
+    return created
+
+
+@transaction.atomic
+def record_attendance_from_membership(*, meeting: Meeting) -> list[Attendance]:
+    """List the committee's members on the meeting's day as present, to mark apologies after.
+
+    Membership changes during a year: only those whose seat held on the day are listed.
+    Anyone already listed keeps what was recorded. Returns the rows made.
+    """
+    members = Membership.objects.on(meeting.date).filter(committee_id=meeting.committee_id)
+    created = []
+    for membership in members.select_related("person"):
+        attendance, made = Attendance.objects.get_or_create(
+            meeting=meeting,
+            person=membership.person,
+            defaults={"status": AttendanceStatus.PRESENT},
+        )
+        if made:
+            created.append(attendance)
     return created

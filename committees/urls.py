@@ -1,9 +1,12 @@
 """Committee and meeting pages; other tools rely on these addresses."""
 
-from django.urls import path
+from django.urls import path, register_converter
 
 from committees import views
+from committees.addresses import MeetingAddressConverter
 from committees.packs import views as pack_views
+
+register_converter(MeetingAddressConverter, "meeting")
 
 urlpatterns = [
     path("", views.committee_list, name="committee-list"),
@@ -13,15 +16,15 @@ urlpatterns = [
     path("<slug:slug>/meetings.ics", views.committee_feed, name="committee-feed"),
     path("<slug:slug>/actions/", views.action_log, name="action-log"),
     path("<slug:slug>/", views.committee_detail, name="committee-detail"),
-    path("<slug:committee>/<str:when>/", views.meeting_detail, name="meeting-detail"),
-    path("<slug:committee>/<str:when>/pack/", pack_views.pack_page, name="meeting-pack"),
+    path("<slug:committee>/<meeting:when>/", views.meeting_detail, name="meeting-detail"),
+    path("<slug:committee>/<meeting:when>/pack/", pack_views.pack_page, name="meeting-pack"),
     path(
-        "<slug:committee>/<str:when>/pack/<str:version>.pdf",
+        "<slug:committee>/<meeting:when>/pack/<str:version>.pdf",
         pack_views.pack_pdf,
         name="meeting-pack-pdf",
     ),
     path(
-        "<slug:committee>/<str:when>/pack/<str:version>/item-<int:number>.pdf",
+        "<slug:committee>/<meeting:when>/pack/<str:version>/item-<int:number>.pdf",
         pack_views.pack_pdf,
         name="meeting-pack-item",
     ),

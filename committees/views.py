@@ -1,8 +1,6 @@
 """Committee, meeting and paper pages; exempt papers only for those entitled."""
 
-import re
 from collections.abc import Iterable
-from datetime import date
 from urllib.parse import urlencode
 
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -12,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from committees.access import can_read_exempt, can_see_agenda, can_see_minutes, sees_unpublished
+from committees.addresses import MeetingAddress
 from committees.feeds import meetings_calendar
 from committees.models import (
     Action,
@@ -79,24 +78,8 @@ def committee_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def meeting_or_404(committee_slug: str, when: str) -> Meeting:
-    found = re.fullmatch(r"(\d{4}-\d{2}-\d{2})(?:-(\d+))?", when)
-    if not found:
-        raise Http404("A meeting's address is its date, like 2017-09-08.")
-    try:
-        day = date.fromisoformat(found.group(1))
-    except ValueError:
-        raise Http404("No such date.") from None
-    return get_object_or_404(
-        Meeting.objects.select_related("committee"),
-        committee__slug=committee_slug,
-        date=day,
-        sequence=int(found.group(2) or 1),
-    )
-
-
-def meeting_detail(request: HttpRequest, committee: str, when: str) -> HttpResponse:
-    meeting = meeting_or_404(committee, when)
+def meeting_detail(request: HttpRequest, committee: str, when: MeetingAddress) -> HttpResponse:
+    meeting = get_object_or_404(Meeting.objects.select_related("committee").at(committee, *when))
     user = request.user
     agenda, minutes = can_see_agenda(user, meeting), can_see_minutes(user, meeting)
     items = []
@@ -227,7 +210,7 @@ def action_log(request: HttpRequest, slug: str) -> HttpResponse:
             item__meeting__in=Meeting.objects.agenda_visible_to(request.user),
             item__meeting__committee=committee,
         )
-        .select_related("owner", "item__meeting")
+        .select_related("owner", "item__meeting__committee")
         .prefetch_related("updates")
         .order_by("due", "pk")
     )

@@ -45,7 +45,7 @@ from measures.rules.periods import FinancialYear, Period
 from measures.rules.rating import Status, rate
 from measures.rules.targets import describe_band, target_for
 from measures.rules.units import format_target
-from measures.spreadsheets import SafeCSV, SafeXLSX
+from measures.spreadsheets import SafeCSV, SafeXLSX, spreadsheet_response
 from measures.target_changes import (
     TargetChangeRefused,
     approve_target_change,
@@ -766,20 +766,15 @@ class ActualAdmin(ImportExportMixin, GuardedHistoryAdmin):
         latest = latest_published_period()
         period = latest.next() if latest else reporting_period()
         headers, rows = return_template(measures=list(measures), period=period)
-        name = f"return-{period.label.replace('/', '-').replace(' ', '-')}.{fmt}"
+        name = f"return-{period.label.replace('/', '-').replace(' ', '-')}"
+        content: str | bytes
         if fmt == "xlsx":
-            response = HttpResponse(
-                template_workbook(headers, rows, measures),
-                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            )
+            content = template_workbook(headers, rows, measures)
         else:
             out = io.StringIO()
             csv.writer(out, lineterminator="\r\n").writerows([headers, *rows])
-            response = HttpResponse(
-                "\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8"
-            )
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
-        return response
+            content = "\ufeff" + out.getvalue()
+        return spreadsheet_response(content, fmt=fmt, name=name)
 
     def import_action(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
         response = super().import_action(request, **kwargs)

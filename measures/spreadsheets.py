@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any
 
+from django.http import HttpResponse
 from import_export.formats import base_formats
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -137,6 +138,14 @@ def xlsx_bytes(headers: Sequence[str], rows: Iterable[Sequence[Any]], *, title: 
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
+
+
+def spreadsheet_response(content: str | bytes, *, fmt: str, name: str) -> HttpResponse:
+    """A file to download: XLSX if `fmt` is "xlsx", otherwise CSV, saved as `name.fmt`."""
+    content_type = XLSX_CONTENT_TYPE if fmt == "xlsx" else CSV_CONTENT_TYPE
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
 
 
 def _dataset_rows(dataset: Any) -> list[list[Any]]:

@@ -22,7 +22,7 @@ from measures.pages.detail import measure_page
 from measures.pages.filters import DashboardFilter
 from measures.pages.tables import DashboardTable
 from measures.rules.periods import Period
-from measures.spreadsheets import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE
+from measures.spreadsheets import spreadsheet_response
 
 
 @dataclass(frozen=True)
@@ -89,12 +89,8 @@ def dashboard_export(request: HttpRequest, fmt: str) -> HttpResponse:
         if board.period
         else "dashboard"
     )
-    if fmt == "xlsx":
-        response = HttpResponse(exports.to_xlsx(board.rows), content_type=XLSX_CONTENT_TYPE)
-    else:
-        response = HttpResponse(exports.to_csv(board.rows), content_type=CSV_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
-    return response
+    content = exports.to_xlsx(board.rows) if fmt == "xlsx" else exports.to_csv(board.rows)
+    return spreadsheet_response(content, fmt=fmt, name=name)
 
 
 def measure_list(request: HttpRequest) -> HttpResponse:

@@ -5,15 +5,19 @@ from __future__ import annotations
 import hashlib
 import re
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.files.base import ContentFile
 from django.db import transaction
 
+from committees.access import signed_in_user
 from committees.models import Meeting, Pack, PackVersion
 from committees.packs.content import RESTRICTED, collect_pack
 from committees.packs.pdf import PackError, Progress, render_pack
 from committees.packs.sources import sources_digest
+
+if TYPE_CHECKING:
+    from committees.access import AnyUser
 
 __all__ = [
     "PackError",
@@ -58,7 +62,7 @@ def build_pack(
     *,
     meeting: Meeting,
     version: str,
-    user: Any = None,
+    user: AnyUser = None,
     progress: Progress = lambda _: None,
 ) -> Pack:
     """Build the public or full pack of a meeting, store it and return its record.
@@ -82,7 +86,7 @@ def build_pack(
         pack = Pack(
             meeting=meeting,
             version=version,
-            built_by=user if getattr(user, "is_authenticated", False) else None,
+            built_by=signed_in_user(user),
             pages=built.pages,
             size=len(built.data),
             checksum=hashlib.sha256(built.data).hexdigest(),

@@ -7,15 +7,15 @@ import logging
 
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseNotModified
 from django.http.response import HttpResponseBase
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from pypdf import PdfReader, PdfWriter
 
 from committees.access import can_read_exempt, can_see_agenda, sees_unpublished
+from committees.addresses import MeetingAddress
 from committees.models import Meeting, Pack, PackVersion
 from committees.packs.build import pack_is_withdrawn
 from committees.packs.content import collect_pack
 from committees.packs.layout import range_label
-from committees.views import meeting_or_404
 
 logger = logging.getLogger(__name__)
 
@@ -72,10 +72,14 @@ def _pdf(
 
 
 def pack_pdf(
-    request: HttpRequest, committee: str, when: str, version: str, number: int | None = None
+    request: HttpRequest,
+    committee: str,
+    when: MeetingAddress,
+    version: str,
+    number: int | None = None,
 ) -> HttpResponseBase:
     """The latest built pack of a version, whole or one item's pages."""
-    meeting = meeting_or_404(committee, when)
+    meeting = get_object_or_404(Meeting.objects.select_related("committee").at(committee, *when))
     if not can_see_agenda(request.user, meeting):
         return _unavailable(request, meeting, "unpublished", 404)
     if version not in PackVersion.values:
@@ -114,9 +118,9 @@ def pack_pdf(
     )
 
 
-def pack_page(request: HttpRequest, committee: str, when: str) -> HttpResponse:
+def pack_page(request: HttpRequest, committee: str, when: MeetingAddress) -> HttpResponse:
     """The whole pack as one web page, with the same exempt rule as the PDF."""
-    meeting = meeting_or_404(committee, when)
+    meeting = get_object_or_404(Meeting.objects.select_related("committee").at(committee, *when))
     if not can_see_agenda(request.user, meeting):
         return _unavailable(request, meeting, "unpublished", 404)
     drafts = sees_unpublished(request.user)

@@ -1,1 +1,1 @@
-"""Template filters of the committees app."""
+"""Template filters of the committees pages."""

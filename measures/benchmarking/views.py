@@ -14,7 +14,7 @@ from measures.benchmarking.models import Area, BenchmarkIndicator
 from measures.benchmarking.reads import Comparison, bars_for, compare, our_area
 from measures.benchmarking.tables import AuthorityTable
 from measures.rules.units import plain
-from measures.spreadsheets import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, csv_text, xlsx_bytes
+from measures.spreadsheets import csv_text, spreadsheet_response, xlsx_bytes
 
 EXPORT_COLUMNS = ["authority_code", "authority", "region", "value", "status", "rank", "quartile"]
 
@@ -97,12 +97,9 @@ def indicator_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     comparison = compare(indicator=indicator, period=request.GET.get("period"))
     records = export_records(comparison)
     name = f"{indicator.slug}-{comparison.period}".replace(" ", "-")
-    if fmt == "xlsx":
-        response = HttpResponse(
-            xlsx_bytes(EXPORT_COLUMNS, records, title="Authorities"),
-            content_type=XLSX_CONTENT_TYPE,
-        )
-    else:
-        response = HttpResponse(csv_text(EXPORT_COLUMNS, records), content_type=CSV_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
-    return response
+    content = (
+        xlsx_bytes(EXPORT_COLUMNS, records, title="Authorities")
+        if fmt == "xlsx"
+        else csv_text(EXPORT_COLUMNS, records)
+    )
+    return spreadsheet_response(content, fmt=fmt, name=name)

@@ -16,18 +16,21 @@ from committees.models import (
     Minute,
     Pack,
     Paper,
+    Publication,
     Withdrawal,
 )
 from committees.packs.build import build_pack
 from committees.publication import (
     PublicationError,
+    publish,
     publish_agenda,
     publish_minutes,
+    withdraw,
     withdraw_agenda,
 )
 from scrutiny.roles import Role
 from tests.committees.admin_support import form_data
-from tests.committees.conftest import EXEMPT_TEXT
+from tests.committees.conftest import EXEMPT_TEXT, PUBLISHED
 from tests.committees.packs.test_views import body, pdf_text
 from tests.committees.test_exempt import crawl
 
@@ -392,3 +395,73 @@ def test_the_demo_agendas_are_published_as_the_papers_record(db) -> None:
     assert timezone.localdate(july.minutes_published_at) == date(2017, 8, 31)
     later = Meeting.objects.filter(committee=september.committee, date__gt=september.date)
     assert not later.filter(agenda_published_at__isnull=False).exists()
+
+
+@pytest.mark.parametrize(
+    ("what", "not_published", "again", "why"),
+    [
+        (
+            Publication.AGENDA,
+            "The agenda is not published, so there is nothing to withdraw.",
+            "The agenda was already published on 31 August 2017.",
+            "Say why the agenda's publication is withdrawn.",
+        ),
+        (
+            Publication.MINUTES,
+            "The minutes are not published, so there is nothing to withdraw.",
+            "The minutes were already published on 31 August 2017.",
+            "Say why the minutes' publication is withdrawn.",
+        ),
+    ],
+)
+def test_agenda_and_minutes_are_refused_each_in_its_own_words(
+    draft_meeting: Meeting, what: Publication, not_published: str, again: str, why: str
+) -> None:
+    Minute.objects.create(item=AgendaItem.objects.get(meeting=draft_meeting), text="Noted.")
+    with pytest.raises(PublicationError) as refused:
+        withdraw(meeting=draft_meeting, what=what, user=None, reason="Mistake")
+    assert str(refused.value) == not_published
+    publish(meeting=draft_meeting, what=what, user=None, when=PUBLISHED)
+    with pytest.raises(PublicationError) as refused:
+        publish(meeting=draft_meeting, what=what, user=None)
+    assert str(refused.value) == again
+    with pytest.raises(PublicationError) as refused:
+        withdraw(meeting=draft_meeting, what=what, user=None, reason="  ")
+    assert str(refused.value) == why
+
+
+def stored_pack(meeting: Meeting) -> Pack:
+    """A pack's record (its file is not read here)."""
+    return Pack.objects.create(
+        meeting=meeting, version="public", file="packs/x.pdf", pages=1, size=1, checksum="x"
+    )
+
+
+@pytest.mark.parametrize(
+    ("what", "withdrawn", "reason"),
+    [
+        (Publication.AGENDA, "own", "The agenda's publication was withdrawn: Wrong meeting."),
+        (
+            Publication.MINUTES,
+            "later",
+            "The minutes of 8 September 2017 it prints were withdrawn: Wrong meeting.",
+        ),
+    ],
+)
+def test_withdrawing_stops_the_packs_printed_from_it(
+    draft_meeting: Meeting, make_user, what: Publication, withdrawn: str, reason: str
+) -> None:
+    Minute.objects.create(item=AgendaItem.objects.get(meeting=draft_meeting), text="Noted.")
+    later = Meeting.objects.create(committee=draft_meeting.committee, date=date(2017, 10, 20))
+    AgendaItem.objects.create(meeting=later, number=3, title="Minutes", minutes_of=draft_meeting)
+    packs = {"own": stored_pack(draft_meeting), "later": stored_pack(later)}
+    publish(meeting=draft_meeting, what=what, user=None, when=PUBLISHED)
+    scrutiny = make_user(username="scrutiny", role=Role.SCRUTINY_OFFICER)
+    record = withdraw(meeting=draft_meeting, what=what, user=scrutiny, reason=" Wrong meeting. ")
+    assert (record.what, record.published_at, record.withdrawn_by) == (what, PUBLISHED, scrutiny)
+    assert record.reason == "Wrong meeting."
+    assert getattr(draft_meeting, f"{what}_published_at") is None
+    for name, pack in packs.items():
+        pack.refresh_from_db()
+        assert pack.is_withdrawn == (name == withdrawn)
+        assert pack.withdrawn_reason == (reason if name == withdrawn else "")

