@@ -2,7 +2,6 @@
 
 import csv
 import io
-from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -13,10 +12,10 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import URLPattern, path, reverse
-from django.utils import timezone
 from import_export.admin import ImportExportMixin
 from openpyxl import Workbook
 
+from measures.figure_entry import figure_entry, reporting_period, return_period
 from measures.importers.resources import (
     ActualResource,
     ReturnCSV,
@@ -37,14 +36,11 @@ from measures.models import (
     State,
     Target,
     TargetChange,
-    rating_scheme,
 )
-from measures.pages.dashboard import latest_published_period
-from measures.rules.checks import resolved_value
+from measures.permissions import may_change, owns
 from measures.rules.periods import FinancialYear, Period
-from measures.rules.rating import Status, rate
-from measures.rules.targets import describe_band, target_for
-from measures.rules.units import format_target
+from measures.rules.rating import Status
+from measures.rules.targets import target_for
 from measures.spreadsheets import SafeCSV, SafeXLSX
 from measures.target_changes import (
     TargetChangeRefused,
@@ -57,19 +53,9 @@ from measures.workflow import Action, NotAllowed, move
 from scrutiny.admin_history import GuardedHistoryAdmin
 from scrutiny.formsets import UniqueRowsFormSet
 
-FIGURE_FIELDS = ("value", "numerator", "denominator", "forecast")
-
 
 def is_lead(request: HttpRequest) -> bool:
     return request.user.has_perm("measures.approve_actual")
-
-
-def reporting_period() -> Period:
-    """The quarter officers are reporting: the latest with any figure, else last quarter."""
-    latest = Actual.objects.order_by("-year", "-quarter").values_list("year", "quarter").first()
-    if latest:
-        return Period(*latest)
-    return Period.containing(timezone.localdate()).previous()
 
 
 @admin.register(Ambition)
@@ -297,7 +283,7 @@ class MeasureAdmin(GuardedHistoryAdmin):
         allowed = super().has_change_permission(request, obj)
         if obj is None or not allowed or request.user.has_perm("measures.add_measure"):
             return allowed
-        return obj.owner_id == request.user.pk
+        return owns(request.user, obj)
 
 
 def waiting_message(change: TargetChange) -> str:
@@ -342,7 +328,7 @@ class TargetAdmin(GuardedHistoryAdmin):
         allowed = super().has_change_permission(request, obj)
         if obj is None or not allowed or is_target_lead(request.user):
             return allowed
-        return obj.measure.owner_id == request.user.pk
+        return owns(request.user, obj.measure)
 
     def save_model(self, request: HttpRequest, obj: Target, form: Any, change: bool) -> None:
         # response_add and response_change read the held change to say it awaits approval.
@@ -470,51 +456,6 @@ class ActualForm(forms.ModelForm):
         return data
 
 
-def figure_value(measure: Measure, period: Period, figures: dict[str, Any]) -> Decimal | None:
-    """The value a figure would be stored with: as typed, or worked out as saving does."""
-    typed = Actual(
-        measure=measure,
-        year=period.year,
-        quarter=period.quarter,
-        value=figures.get("value"),
-        numerator=figures.get("numerator"),
-        denominator=figures.get("denominator"),
-    )
-    return resolved_value(typed.facts())
-
-
-def entry_context(measure: Measure, period: Period | None, figures: dict[str, Any]) -> dict:
-    """What an officer sees beside the entry fields: definition, target, history, status."""
-    unit, dp = measure.unit_kind, measure.decimal_places
-    targets = list(measure.targets.all())
-    target = target_for(targets, period) if period else None
-    recent = (
-        measure.actuals.published()
-        .exclude(year=period.year if period else None, quarter=period.quarter if period else None)
-        .order_by("-year", "-quarter")[:4]
-    )
-    value = status = forecast_status = None
-    if period:
-        value, forecast = figure_value(measure, period, figures), figures.get("forecast")
-        terms = (target.value, target.band_low, target.band_high) if target else (None, None, None)
-        scheme = rating_scheme()
-        status = rate(value, *terms, polarity=measure.polarity_kind, scheme=scheme)
-        if forecast is not None:
-            forecast_status = rate(forecast, *terms, polarity=measure.polarity_kind, scheme=scheme)
-    return {
-        "measure": measure,
-        "unit_label": unit.label,
-        "period": period,
-        "target": target,
-        "target_text": format_target(target.value, unit, dp) if target else "",
-        "band_text": describe_band(target.band_low, target.band_high, unit, dp) if target else "",
-        "recent": [(a.period.label, measure.format(a.value), a.covers) for a in recent],
-        "value_text": measure.format(value) if value is not None else "",
-        "status": status,
-        "forecast_status": forecast_status,
-    }
-
-
 def template_workbook(headers: list[str], rows: list[list[str]], measures: Any) -> bytes:
     """The return template as Excel: the return on the first sheet, the measures on another."""
     book = Workbook()
@@ -618,30 +559,26 @@ class ActualAdmin(ImportExportMixin, GuardedHistoryAdmin):
         if is_lead(request):
             return queryset
         if request.user.has_perm("measures.submit_actual"):
-            return queryset.filter(measure__owner=request.user)
+            return queryset.filter(measure__owner_id=request.user.pk)
         # Other staff (scrutiny officers) read published figures only, as members do.
         return queryset.filter(state=State.PUBLISHED)
 
     def visible_history(self, request: HttpRequest, obj: Actual, records: QuerySet) -> QuerySet:
         # Drafts are their owner's and the leads' working papers, in history as anywhere.
-        if is_lead(request) or obj.measure.owner_id == request.user.pk:
+        if is_lead(request) or owns(request.user, obj.measure):
             return records
         return records.filter(state=State.PUBLISHED)
 
     def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
-        if db_field.name == "measure" and not is_lead(request):
-            kwargs["queryset"] = Measure.objects.filter(owner=request.user)
+        if db_field.name == "measure":
+            kwargs["queryset"] = Measure.objects.editable_by(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def has_change_permission(self, request: HttpRequest, obj: Actual | None = None) -> bool:
         allowed = super().has_change_permission(request, obj)
-        if obj is None or not allowed or is_lead(request):
+        if obj is None or not allowed:
             return allowed
-        # Officers change their own figures until they are approved.
-        return obj.measure.owner_id == request.user.pk and obj.state in (
-            State.DRAFT,
-            State.SUBMITTED,
-        )
+        return may_change(request.user, measure=obj.measure, state=obj.state)
 
     def get_changeform_initial_data(self, request: HttpRequest) -> dict[str, Any]:
         initial = super().get_changeform_initial_data(request)
@@ -689,12 +626,14 @@ class ActualAdmin(ImportExportMixin, GuardedHistoryAdmin):
         form = form_class(request.POST, request.FILES, instance=obj)
         if form.is_valid():
             measure, period = form.cleaned_data["measure"], form.cleaned_data["period"]
-            entry = entry_context(measure, period, self._entry_subject(request, form, obj)[2])
-            figure = entry["value_text"] or "no figure"
+            figures = self._entry_subject(request, form, obj)[2]
+            entry = figure_entry(measure=measure, period=period, figures=figures)
+            figure = entry.value_text or "no figure"
+            status = entry.status.label if entry.status else ""
             self.message_user(
                 request,
                 f"Not saved yet: {measure.reference} {period.label} would be {figure}, "
-                f"{entry['status'].label}. Save when you are ready.",
+                f"{status}. Save when you are ready.",
                 messages.INFO,
             )
         admin_form = helpers.AdminForm(
@@ -730,7 +669,7 @@ class ActualAdmin(ImportExportMixin, GuardedHistoryAdmin):
     ) -> Any:
         measure, period, figures = self._entry_subject(request, context["adminform"].form, obj)
         if measure:
-            context["entry"] = entry_context(measure, period, figures)
+            context["entry"] = figure_entry(measure=measure, period=period, figures=figures)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def _entry_subject(
@@ -740,10 +679,10 @@ class ActualAdmin(ImportExportMixin, GuardedHistoryAdmin):
         if form.is_bound:
             # Only what the form could read: a field with an error counts as empty.
             cleaned = getattr(form, "cleaned_data", {})
-            figures = {name: cleaned.get(name) for name in FIGURE_FIELDS}
+            figures = {name: cleaned.get(name) for name in FIGURE_TERMS}
             return cleaned.get("measure"), cleaned.get("period"), figures
         if obj:
-            return obj.measure, obj.period, {name: getattr(obj, name) for name in FIGURE_FIELDS}
+            return obj.measure, obj.period, {name: getattr(obj, name) for name in FIGURE_TERMS}
         measure_id = request.GET.get("measure", "")
         measure = Measure.objects.filter(pk=measure_id).first() if measure_id.isdigit() else None
         return measure, reporting_period(), {}
@@ -760,11 +699,9 @@ class ActualAdmin(ImportExportMixin, GuardedHistoryAdmin):
         """A return to fill in: the headings, an example row and the user's own measures."""
         if not self.has_import_permission(request) or fmt not in ("csv", "xlsx"):
             raise PermissionDenied
-        measures = Measure.objects.filter(is_current=True).in_council_order()
-        if not is_lead(request):
-            measures = measures.owned_by(request.user)
-        latest = latest_published_period()
-        period = latest.next() if latest else reporting_period()
+        measures = Measure.objects.filter(is_current=True).editable_by(request.user)
+        measures = measures.in_council_order()
+        period = return_period()
         headers, rows = return_template(measures=list(measures), period=period)
         name = f"return-{period.label.replace('/', '-').replace(' ', '-')}.{fmt}"
         if fmt == "xlsx":
