@@ -1,8 +1,10 @@
 """Officers' entry of measures, targets and quarterly figures, with sign-off and history."""
 
+from __future__ import annotations
+
 import csv
 import io
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib import admin, messages
@@ -53,9 +55,20 @@ from measures.workflow import Action, NotAllowed, move
 from scrutiny.admin_history import GuardedHistoryAdmin
 from scrutiny.formsets import UniqueRowsFormSet
 
+if TYPE_CHECKING:
+    from measures.permissions import SignedInUser
+
 
 def is_lead(request: HttpRequest) -> bool:
     return request.user.has_perm("measures.approve_actual")
+
+
+def signed_in(request: HttpRequest) -> SignedInUser:
+    """The user changing things: the admin signs everyone in before any of its pages."""
+    user = request.user
+    if not user.is_authenticated:
+        raise PermissionDenied
+    return user
 
 
 @admin.register(Ambition)
@@ -75,7 +88,7 @@ class OutcomeAdmin(admin.ModelAdmin):
 class FinancialYearField(forms.CharField):
     """A financial year typed as "2017/18", stored as its first calendar year."""
 
-    def to_python(self, value: Any) -> int | None:
+    def to_python(self, value: Any) -> int | None:  # type: ignore[override]  # text to a year
         text = super().to_python(value)
         if not text:
             return None
@@ -250,7 +263,7 @@ class MeasureAdmin(GuardedHistoryAdmin):
         for target in formset.deleted_objects:
             target.delete()
         for target in targets:
-            held = save_target(target=target, by=request.user)
+            held = save_target(target=target, by=signed_in(request))
             if held:
                 self.message_user(request, waiting_message(held), messages.INFO)
         formset.save_m2m()
@@ -273,7 +286,9 @@ class MeasureAdmin(GuardedHistoryAdmin):
 
     @admin.display(description="Reporting quarter's figure")
     def figure_state(self, measure: Measure) -> str:
-        return State(measure.period_state).label if measure.period_state else "Not entered"
+        # period_state is annotated by get_queryset.
+        state = measure.period_state  # type: ignore[attr-defined]
+        return State(state).label if state else "Not entered"
 
     def get_readonly_fields(self, request: HttpRequest, obj: Measure | None = None) -> list[str]:
         lead = request.user.has_perm("measures.add_measure")
@@ -332,7 +347,7 @@ class TargetAdmin(GuardedHistoryAdmin):
 
     def save_model(self, request: HttpRequest, obj: Target, form: Any, change: bool) -> None:
         # response_add and response_change read the held change to say it awaits approval.
-        obj._held = save_target(target=obj, by=request.user)  # type: ignore[attr-defined]
+        obj._held = save_target(target=obj, by=signed_in(request))  # type: ignore[attr-defined]
 
     def log_addition(self, request: HttpRequest, obj: Target, message: Any) -> Any:
         if getattr(obj, "_held", None) is None:
@@ -393,7 +408,7 @@ class TargetChangeAdmin(admin.ModelAdmin):
         done = 0
         for change in queryset:
             try:
-                decide(change=change, by=request.user)
+                decide(change=change, by=signed_in(request))
                 done += 1
             except TargetChangeRefused as refusal:
                 self.message_user(request, str(refusal), messages.ERROR)
@@ -412,7 +427,7 @@ class TargetChangeAdmin(admin.ModelAdmin):
 class PeriodField(forms.CharField):
     """A reporting period typed as "2017/18 Q1"."""
 
-    def to_python(self, value: Any) -> Period | None:
+    def to_python(self, value: Any) -> Period | None:  # type: ignore[override]  # text to a period
         text = super().to_python(value)
         if not text:
             return None
@@ -442,7 +457,7 @@ class ActualForm(forms.ModelForm):
             self.initial["period"] = self.instance.period.label
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or self.cleaned_data
         period, measure = data.get("period"), data.get("measure")
         if period and measure:
             self.instance.year, self.instance.quarter = period.year, period.quarter
@@ -612,7 +627,7 @@ class ActualAdmin(ImportExportMixin, GuardedHistoryAdmin):
     ) -> HttpResponse:
         """The entry form again with the status its figures would get; nothing is saved."""
         add = object_id is None
-        obj = None if add else self.get_object(request, unquote(object_id))
+        obj = None if object_id is None else self.get_object(request, unquote(object_id))
         allowed = (
             self.has_add_permission(request)
             if add
@@ -774,7 +789,7 @@ class ActualAdmin(ImportExportMixin, GuardedHistoryAdmin):
         moved = 0
         for actual in queryset.select_related("measure"):
             try:
-                move(actual=actual, action=action, by=request.user)
+                move(actual=actual, action=action, by=signed_in(request))
                 moved += 1
             except NotAllowed as refusal:
                 self.message_user(request, str(refusal), messages.ERROR)

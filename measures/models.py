@@ -16,7 +16,12 @@ from measures.rules.checks import FigureFacts, check_figure, resolved_value
 from measures.rules.periods import FinancialYear, Period
 from measures.rules.positions import Position, is_due_in, position
 from measures.rules.rating import Polarity, Scheme, Status, rate
-from measures.rules.targets import Comparator, describe_band, describe_following
+from measures.rules.targets import (
+    FOLLOWING_CHOICES,
+    Comparator,
+    describe_band,
+    describe_following,
+)
 from measures.rules.units import Unit, format_target, format_value
 
 if TYPE_CHECKING:
@@ -138,11 +143,11 @@ class Measure(models.Model):
     definition = models.TextField(blank=True)
     numerator_definition = models.TextField(blank=True)
     denominator_definition = models.TextField(blank=True)
-    unit = models.CharField(max_length=20, choices=Unit.choices())
+    unit = models.CharField(max_length=20, choices=Unit.choices)
     decimal_places = models.PositiveSmallIntegerField(
         validators=[MaxValueValidator(4)], help_text="How many decimal places figures are shown to."
     )
-    polarity = models.CharField(max_length=10, choices=Polarity.choices())
+    polarity = models.CharField(max_length=10, choices=Polarity.choices)
     frequency = models.CharField(max_length=10, choices=Frequency.choices)
     due_quarter = models.PositiveSmallIntegerField(
         choices=QUARTERS,
@@ -211,7 +216,7 @@ class Measure(models.Model):
             period=period,
             polarity=self.polarity_kind,
             targets=list(self.targets.all()),
-            figures=self.visible_figures,
+            figures=self.visible_figures,  # type: ignore[attr-defined]  # set by with_figures()
             scheme=rating_scheme(),
         )
 
@@ -225,7 +230,7 @@ class Measure(models.Model):
             quarterly=self.is_quarterly,
             due_quarter=self.due_quarter,
             targets=list(self.targets.all()),
-            figures=self.visible_figures,
+            figures=self.visible_figures,  # type: ignore[attr-defined]  # set by with_figures()
         )
 
     def format(self, value: Decimal | None) -> str:
@@ -263,7 +268,7 @@ class Target(models.Model):
     follows = models.CharField(
         "follows a comparator",
         max_length=30,
-        choices=Comparator.choices(),
+        choices=FOLLOWING_CHOICES,
         blank=True,
         help_text="Set for a target “in line with” a comparator instead of a fixed number.",
     )
@@ -432,7 +437,7 @@ class TargetChange(models.Model):
     band_low = models.DecimalField("tolerance band low end", null=True, blank=True, **FIGURE)
     band_high = models.DecimalField("tolerance band high end", null=True, blank=True, **FIGURE)
     follows = models.CharField(
-        "follows a comparator", max_length=30, choices=Comparator.choices(), blank=True
+        "follows a comparator", max_length=30, choices=FOLLOWING_CHOICES, blank=True
     )
     follows_margin_above = models.DecimalField(
         "tolerance above the comparator", null=True, blank=True, **FIGURE

@@ -12,12 +12,14 @@ from scrutiny.roles import grant
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
-    from django.contrib.auth.models import User as SignedInUser
+    from django.contrib.auth.models import User as AuthUser
 
     from measures.models import Measure
 
-    # Whoever a request is from: a signed-in user or no one (AnonymousUser).
-    User: TypeAlias = SignedInUser | AnonymousUser
+    # Someone signed in (settings.AUTH_USER_MODEL is Django's own), and whoever a request is
+    # from: someone signed in or no one (AnonymousUser). One place names the user types.
+    SignedInUser: TypeAlias = AuthUser
+    User: TypeAlias = AuthUser | AnonymousUser
 
 MODELS = ["ambition", "outcome", "measure", "target", "targetchange", "actual"]
 BENCHMARK_MODELS = [

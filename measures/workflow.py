@@ -13,9 +13,7 @@ from measures.models import Actual, State
 from measures.permissions import may_change
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import User as SignedInUser
-
-    from measures.permissions import User
+    from measures.permissions import SignedInUser, User
 
 
 class Action(StrEnum):

@@ -41,7 +41,7 @@ from measures.rules.targets import target_for
 from measures.spreadsheets import without_quote
 
 if TYPE_CHECKING:
-    from measures.permissions import User
+    from measures.permissions import SignedInUser
 
 RETURN_REQUIRED = ("measure", "period")
 RETURN_OPTIONAL = (
@@ -221,7 +221,9 @@ class ActualResource(resources.ModelResource):
         # Rows are checked one by one but written together (with their history) at the end.
         use_bulk = True
 
-    def __init__(self, state: str = State.DRAFT, user: User | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self, state: str = State.DRAFT, user: SignedInUser | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(**kwargs)
         self.state = State(state)
         self.user = user
@@ -578,8 +580,8 @@ def preview_rows(result: Result) -> list[PreviewRow]:
     invalid = {row.number: row.values for row in result.invalid_rows}
     instances = [row.instance for row in result.rows if row.instance is not None]
     targets: dict[int, list[Target]] = {}
-    for target in Target.objects.filter(measure_id__in={a.measure_id for a in instances}):
-        targets.setdefault(target.measure_id, []).append(target)
+    for stored in Target.objects.filter(measure_id__in={a.measure_id for a in instances}):
+        targets.setdefault(stored.measure_id, []).append(stored)
     previews = []
     for index, row in enumerate(result.rows):
         number = numbers[index] if index < len(numbers) else index + 2
