@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.core.exceptions import PermissionDenied
-from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import URLPattern, path, reverse
 from import_export.admin import ImportExportMixin
@@ -32,8 +32,8 @@ from measures.models import (
     TARGET_TERMS,
     Actual,
     Ambition,
-    Frequency,
     Measure,
+    MeasureQuerySet,
     Outcome,
     State,
     Target,
@@ -177,14 +177,8 @@ class FigureStateFilter(admin.SimpleListFilter):
     def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet | None:
         period = self.period
         if self.value() == "missing":
-            due = Q(frequency=Frequency.QUARTERLY) | Q(
-                frequency=Frequency.ANNUAL, due_quarter=period.quarter
-            )
-            return (
-                queryset.filter(due, targets__year=period.year)
-                .exclude(actuals__year=period.year, actuals__quarter=period.quarter)
-                .distinct()
-            )
+            # The changelist's queryset comes from Measure.objects.
+            return cast(MeasureQuerySet, queryset).missing_figure_in(period)
         if self.value() in State.values:
             return queryset.filter(
                 actuals__year=period.year,

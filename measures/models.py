@@ -89,6 +89,17 @@ class MeasureQuerySet(models.QuerySet["Measure"]):
     def owned_by(self, user: User) -> MeasureQuerySet:
         return self.filter(owner_id=user.pk) if user.pk is not None else self.none()
 
+    def missing_figure_in(self, period: Period) -> MeasureQuerySet:
+        """Measures due in the period (with a target for its year) that have no figure for it."""
+        due = Q(frequency=Frequency.QUARTERLY) | Q(
+            frequency=Frequency.ANNUAL, due_quarter=period.quarter
+        )
+        return (
+            self.filter(due, targets__year=period.year)
+            .exclude(actuals__year=period.year, actuals__quarter=period.quarter)
+            .distinct()
+        )
+
     def editable_by(self, user: User) -> MeasureQuerySet:
         """The measures the user may enter figures for (measures.permissions' rule, in SQL)."""
         # Imported here: the rule reads State from this module.
