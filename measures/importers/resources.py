@@ -251,7 +251,6 @@ class ActualResource(resources.ModelResource):
         self.seen.clear()
         self.row_numbers = getattr(dataset, "row_numbers", None)
         self._load(dataset)
-        self._load(dataset)
 
     def _load(self, dataset: Any) -> None:
         """The measures the rows name and the figures already stored for them, in two queries."""
