@@ -1,22 +1,23 @@
 """Officers' entry of measures, targets and quarterly figures, with sign-off and history."""
 
+from __future__ import annotations
+
 import csv
 import io
-from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.core.exceptions import PermissionDenied
-from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import URLPattern, path, reverse
-from django.utils import timezone
 from import_export.admin import ImportExportMixin
 from openpyxl import Workbook
 
+from measures.figure_entry import figure_entry, reporting_period, return_period
 from measures.importers.resources import (
     ActualResource,
     ReturnCSV,
@@ -31,20 +32,17 @@ from measures.models import (
     TARGET_TERMS,
     Actual,
     Ambition,
-    Frequency,
     Measure,
+    MeasureQuerySet,
     Outcome,
     State,
     Target,
     TargetChange,
-    rating_scheme,
 )
-from measures.pages.dashboard import latest_published_period
-from measures.rules.checks import resolved_value
+from measures.permissions import may_change, owns
 from measures.rules.periods import FinancialYear, Period
-from measures.rules.rating import Status, rate
-from measures.rules.targets import describe_band, target_for
-from measures.rules.units import format_target
+from measures.rules.rating import Status
+from measures.rules.targets import target_for
 from measures.spreadsheets import SafeCSV, SafeXLSX, spreadsheet_response
 from measures.target_changes import (
     TargetChangeRefused,
@@ -57,19 +55,20 @@ from measures.workflow import Action, NotAllowed, move
 from scrutiny.admin_history import GuardedHistoryAdmin
 from scrutiny.formsets import UniqueRowsFormSet
 
-FIGURE_FIELDS = ("value", "numerator", "denominator", "forecast")
+if TYPE_CHECKING:
+    from measures.permissions import SignedInUser
 
 
 def is_lead(request: HttpRequest) -> bool:
     return request.user.has_perm("measures.approve_actual")
 
 
-def reporting_period() -> Period:
-    """The quarter officers are reporting: the latest with any figure, else last quarter."""
-    latest = Actual.objects.order_by("-year", "-quarter").values_list("year", "quarter").first()
-    if latest:
-        return Period(*latest)
-    return Period.containing(timezone.localdate()).previous()
+def signed_in(request: HttpRequest) -> SignedInUser:
+    """The user changing things: the admin signs everyone in before any of its pages."""
+    user = request.user
+    if not user.is_authenticated:
+        raise PermissionDenied
+    return user
 
 
 @admin.register(Ambition)
@@ -89,7 +88,7 @@ class OutcomeAdmin(admin.ModelAdmin):
 class FinancialYearField(forms.CharField):
     """A financial year typed as "2017/18", stored as its first calendar year."""
 
-    def to_python(self, value: Any) -> int | None:
+    def to_python(self, value: Any) -> int | None:  # type: ignore[override]  # text to a year
         text = super().to_python(value)
         if not text:
             return None
@@ -178,14 +177,8 @@ class FigureStateFilter(admin.SimpleListFilter):
     def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet | None:
         period = self.period
         if self.value() == "missing":
-            due = Q(frequency=Frequency.QUARTERLY) | Q(
-                frequency=Frequency.ANNUAL, due_quarter=period.quarter
-            )
-            return (
-                queryset.filter(due, targets__year=period.year)
-                .exclude(actuals__year=period.year, actuals__quarter=period.quarter)
-                .distinct()
-            )
+            # The changelist's queryset comes from Measure.objects.
+            return cast(MeasureQuerySet, queryset).missing_figure_in(period)
         if self.value() in State.values:
             return queryset.filter(
                 actuals__year=period.year,
@@ -264,7 +257,7 @@ class MeasureAdmin(GuardedHistoryAdmin):
         for target in formset.deleted_objects:
             target.delete()
         for target in targets:
-            held = save_target(target=target, by=request.user)
+            held = save_target(target=target, by=signed_in(request))
             if held:
                 self.message_user(request, waiting_message(held), messages.INFO)
         formset.save_m2m()
@@ -287,7 +280,9 @@ class MeasureAdmin(GuardedHistoryAdmin):
 
     @admin.display(description="Reporting quarter's figure")
     def figure_state(self, measure: Measure) -> str:
-        return State(measure.period_state).label if measure.period_state else "Not entered"
+        # period_state is annotated by get_queryset.
+        state = measure.period_state  # type: ignore[attr-defined]
+        return State(state).label if state else "Not entered"
 
     def get_readonly_fields(self, request: HttpRequest, obj: Measure | None = None) -> list[str]:
         lead = request.user.has_perm("measures.add_measure")
@@ -297,7 +292,7 @@ class MeasureAdmin(GuardedHistoryAdmin):
         allowed = super().has_change_permission(request, obj)
         if obj is None or not allowed or request.user.has_perm("measures.add_measure"):
             return allowed
-        return obj.owner_id == request.user.pk
+        return owns(request.user, obj)
 
 
 def waiting_message(change: TargetChange) -> str:
@@ -342,11 +337,11 @@ class TargetAdmin(GuardedHistoryAdmin):
         allowed = super().has_change_permission(request, obj)
         if obj is None or not allowed or is_target_lead(request.user):
             return allowed
-        return obj.measure.owner_id == request.user.pk
+        return owns(request.user, obj.measure)
 
     def save_model(self, request: HttpRequest, obj: Target, form: Any, change: bool) -> None:
         # response_add and response_change read the held change to say it awaits approval.
-        obj._held = save_target(target=obj, by=request.user)  # type: ignore[attr-defined]
+        obj._held = save_target(target=obj, by=signed_in(request))  # type: ignore[attr-defined]
 
     def log_addition(self, request: HttpRequest, obj: Target, message: Any) -> Any:
         if getattr(obj, "_held", None) is None:
@@ -407,7 +402,7 @@ class TargetChangeAdmin(admin.ModelAdmin):
         done = 0
         for change in queryset:
             try:
-                decide(change=change, by=request.user)
+                decide(change=change, by=signed_in(request))
                 done += 1
             except TargetChangeRefused as refusal:
                 self.message_user(request, str(refusal), messages.ERROR)
@@ -426,7 +421,7 @@ class TargetChangeAdmin(admin.ModelAdmin):
 class PeriodField(forms.CharField):
     """A reporting period typed as "2017/18 Q1"."""
 
-    def to_python(self, value: Any) -> Period | None:
+    def to_python(self, value: Any) -> Period | None:  # type: ignore[override]  # text to a period
         text = super().to_python(value)
         if not text:
             return None
@@ -456,7 +451,7 @@ class ActualForm(forms.ModelForm):
             self.initial["period"] = self.instance.period.label
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or self.cleaned_data
         period, measure = data.get("period"), data.get("measure")
         if period and measure:
             self.instance.year, self.instance.quarter = period.year, period.quarter
@@ -468,51 +463,6 @@ class ActualForm(forms.ModelForm):
                     "change that one instead.",
                 )
         return data
-
-
-def figure_value(measure: Measure, period: Period, figures: dict[str, Any]) -> Decimal | None:
-    """The value a figure would be stored with: as typed, or worked out as saving does."""
-    typed = Actual(
-        measure=measure,
-        year=period.year,
-        quarter=period.quarter,
-        value=figures.get("value"),
-        numerator=figures.get("numerator"),
-        denominator=figures.get("denominator"),
-    )
-    return resolved_value(typed.facts())
-
-
-def entry_context(measure: Measure, period: Period | None, figures: dict[str, Any]) -> dict:
-    """What an officer sees beside the entry fields: definition, target, history, status."""
-    unit, dp = measure.unit_kind, measure.decimal_places
-    targets = list(measure.targets.all())
-    target = target_for(targets, period) if period else None
-    recent = (
-        measure.actuals.published()
-        .exclude(year=period.year if period else None, quarter=period.quarter if period else None)
-        .order_by("-year", "-quarter")[:4]
-    )
-    value = status = forecast_status = None
-    if period:
-        value, forecast = figure_value(measure, period, figures), figures.get("forecast")
-        terms = (target.value, target.band_low, target.band_high) if target else (None, None, None)
-        scheme = rating_scheme()
-        status = rate(value, *terms, polarity=measure.polarity_kind, scheme=scheme)
-        if forecast is not None:
-            forecast_status = rate(forecast, *terms, polarity=measure.polarity_kind, scheme=scheme)
-    return {
-        "measure": measure,
-        "unit_label": unit.label,
-        "period": period,
-        "target": target,
-        "target_text": format_target(target.value, unit, dp) if target else "",
-        "band_text": describe_band(target.band_low, target.band_high, unit, dp) if target else "",
-        "recent": [(a.period.label, measure.format(a.value), a.covers) for a in recent],
-        "value_text": measure.format(value) if value is not None else "",
-        "status": status,
-        "forecast_status": forecast_status,
-    }
 
 
 def template_workbook(headers: list[str], rows: list[list[str]], measures: Any) -> bytes:
@@ -618,30 +568,26 @@ class ActualAdmin(ImportExportMixin, GuardedHistoryAdmin):
         if is_lead(request):
             return queryset
         if request.user.has_perm("measures.submit_actual"):
-            return queryset.filter(measure__owner=request.user)
+            return queryset.filter(measure__owner_id=request.user.pk)
         # Other staff (scrutiny officers) read published figures only, as members do.
         return queryset.filter(state=State.PUBLISHED)
 
     def visible_history(self, request: HttpRequest, obj: Actual, records: QuerySet) -> QuerySet:
         # Drafts are their owner's and the leads' working papers, in history as anywhere.
-        if is_lead(request) or obj.measure.owner_id == request.user.pk:
+        if is_lead(request) or owns(request.user, obj.measure):
             return records
         return records.filter(state=State.PUBLISHED)
 
     def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
-        if db_field.name == "measure" and not is_lead(request):
-            kwargs["queryset"] = Measure.objects.filter(owner=request.user)
+        if db_field.name == "measure":
+            kwargs["queryset"] = Measure.objects.editable_by(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def has_change_permission(self, request: HttpRequest, obj: Actual | None = None) -> bool:
         allowed = super().has_change_permission(request, obj)
-        if obj is None or not allowed or is_lead(request):
+        if obj is None or not allowed:
             return allowed
-        # Officers change their own figures until they are approved.
-        return obj.measure.owner_id == request.user.pk and obj.state in (
-            State.DRAFT,
-            State.SUBMITTED,
-        )
+        return may_change(request.user, measure=obj.measure, state=obj.state)
 
     def get_changeform_initial_data(self, request: HttpRequest) -> dict[str, Any]:
         initial = super().get_changeform_initial_data(request)
@@ -675,7 +621,7 @@ class ActualAdmin(ImportExportMixin, GuardedHistoryAdmin):
     ) -> HttpResponse:
         """The entry form again with the status its figures would get; nothing is saved."""
         add = object_id is None
-        obj = None if add else self.get_object(request, unquote(object_id))
+        obj = None if object_id is None else self.get_object(request, unquote(object_id))
         allowed = (
             self.has_add_permission(request)
             if add
@@ -689,12 +635,14 @@ class ActualAdmin(ImportExportMixin, GuardedHistoryAdmin):
         form = form_class(request.POST, request.FILES, instance=obj)
         if form.is_valid():
             measure, period = form.cleaned_data["measure"], form.cleaned_data["period"]
-            entry = entry_context(measure, period, self._entry_subject(request, form, obj)[2])
-            figure = entry["value_text"] or "no figure"
+            figures = self._entry_subject(request, form, obj)[2]
+            entry = figure_entry(measure=measure, period=period, figures=figures)
+            figure = entry.value_text or "no figure"
+            status = entry.status.label if entry.status else ""
             self.message_user(
                 request,
                 f"Not saved yet: {measure.reference} {period.label} would be {figure}, "
-                f"{entry['status'].label}. Save when you are ready.",
+                f"{status}. Save when you are ready.",
                 messages.INFO,
             )
         admin_form = helpers.AdminForm(
@@ -730,7 +678,7 @@ class ActualAdmin(ImportExportMixin, GuardedHistoryAdmin):
     ) -> Any:
         measure, period, figures = self._entry_subject(request, context["adminform"].form, obj)
         if measure:
-            context["entry"] = entry_context(measure, period, figures)
+            context["entry"] = figure_entry(measure=measure, period=period, figures=figures)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def _entry_subject(
@@ -740,10 +688,10 @@ class ActualAdmin(ImportExportMixin, GuardedHistoryAdmin):
         if form.is_bound:
             # Only what the form could read: a field with an error counts as empty.
             cleaned = getattr(form, "cleaned_data", {})
-            figures = {name: cleaned.get(name) for name in FIGURE_FIELDS}
+            figures = {name: cleaned.get(name) for name in FIGURE_TERMS}
             return cleaned.get("measure"), cleaned.get("period"), figures
         if obj:
-            return obj.measure, obj.period, {name: getattr(obj, name) for name in FIGURE_FIELDS}
+            return obj.measure, obj.period, {name: getattr(obj, name) for name in FIGURE_TERMS}
         measure_id = request.GET.get("measure", "")
         measure = Measure.objects.filter(pk=measure_id).first() if measure_id.isdigit() else None
         return measure, reporting_period(), {}
@@ -760,11 +708,9 @@ class ActualAdmin(ImportExportMixin, GuardedHistoryAdmin):
         """A return to fill in: the headings, an example row and the user's own measures."""
         if not self.has_import_permission(request) or fmt not in ("csv", "xlsx"):
             raise PermissionDenied
-        measures = Measure.objects.filter(is_current=True).in_council_order()
-        if not is_lead(request):
-            measures = measures.owned_by(request.user)
-        latest = latest_published_period()
-        period = latest.next() if latest else reporting_period()
+        measures = Measure.objects.filter(is_current=True).editable_by(request.user)
+        measures = measures.in_council_order()
+        period = return_period()
         headers, rows = return_template(measures=list(measures), period=period)
         name = f"return-{period.label.replace('/', '-').replace(' ', '-')}"
         content: str | bytes
@@ -832,7 +778,7 @@ class ActualAdmin(ImportExportMixin, GuardedHistoryAdmin):
         moved = 0
         for actual in queryset.select_related("measure"):
             try:
-                move(actual=actual, action=action, by=request.user)
+                move(actual=actual, action=action, by=signed_in(request))
                 moved += 1
             except NotAllowed as refusal:
                 self.message_user(request, str(refusal), messages.ERROR)

@@ -1,10 +1,12 @@
 """Load the demo measures, targets and figures from the council's papers (fixtures/demo)."""
 
+from __future__ import annotations
+
 import json
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import models, transaction
 from django.utils import timezone
@@ -12,6 +14,9 @@ from django.utils import timezone
 from measures.models import Actual, Ambition, Measure, Outcome, State, Target
 from measures.rules.periods import FinancialYear, Period
 from measures.rules.targets import Comparator
+
+if TYPE_CHECKING:
+    from measures.permissions import SignedInUser
 
 DEMO_FILE = (
     Path(__file__).resolve().parent.parent / "fixtures" / "demo" / "lincolnshire_measures.json"
@@ -69,7 +74,7 @@ def _target_values(raw: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _actual_values(raw: dict[str, Any], publisher: Any) -> dict[str, Any]:
+def _actual_values(raw: dict[str, Any], publisher: SignedInUser | None) -> dict[str, Any]:
     return {
         "value": _decimal(raw["value"]),
         "numerator": _decimal(raw.get("numerator")),
@@ -87,7 +92,10 @@ def _actual_values(raw: dict[str, Any], publisher: Any) -> dict[str, Any]:
 
 @transaction.atomic
 def load_demo_measures(
-    *, path: Path = DEMO_FILE, owners: dict[str, Any] | None = None, publisher: Any = None
+    *,
+    path: Path = DEMO_FILE,
+    owners: dict[str, SignedInUser] | None = None,
+    publisher: SignedInUser | None = None,
 ) -> int:
     """Load every measure in the demo file; owners maps "quarterly"/"annual" to a user."""
     owners = owners or {}

@@ -39,7 +39,7 @@ def comparator_value(target: Target) -> Decimal | None:
         return comparison.england.value if comparison.england else None
     if target.follows == Comparator.REGION:
         return comparison.region.value if comparison.region else None
-    kinds = {
+    kinds: dict[str, str] = {
         Comparator.STATISTICAL_NEIGHBOURS: "statistical_neighbours",
         Comparator.CIPFA_NEIGHBOURS: "cipfa",
     }

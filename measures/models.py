@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -16,11 +16,21 @@ from measures.rules.checks import FigureFacts, check_figure, resolved_value
 from measures.rules.periods import FinancialYear, Period
 from measures.rules.positions import Position, is_due_in, position
 from measures.rules.rating import Polarity, Scheme, Status, rate
-from measures.rules.targets import Comparator, describe_band, describe_following
+from measures.rules.targets import (
+    FOLLOWING_CHOICES,
+    Comparator,
+    describe_band,
+    describe_following,
+)
 from measures.rules.units import Unit, format_target, format_value
 
+if TYPE_CHECKING:
+    from measures.permissions import User
+
 QUARTERS = [(1, "Q1"), (2, "Q2"), (3, "Q3"), (4, "Q4")]
-FIGURE: dict[str, Any] = {"max_digits": 16, "decimal_places": 4, "null": True, "blank": True}
+# The digits of a figure, target or band. Each field says null=True itself, so that the type
+# checker knows the value may be None.
+FIGURE: dict[str, Any] = {"max_digits": 16, "decimal_places": 4}
 
 
 def rating_scheme() -> Scheme:
@@ -76,11 +86,34 @@ class MeasureQuerySet(models.QuerySet["Measure"]):
             "outcome__ambition__order", "outcome__order", "order", "reference"
         )
 
-    def owned_by(self, user: object) -> MeasureQuerySet:
-        return self.filter(owner=user)
+    def owned_by(self, user: User) -> MeasureQuerySet:
+        return self.filter(owner_id=user.pk) if user.pk is not None else self.none()
+
+    def missing_figure_in(self, period: Period) -> MeasureQuerySet:
+        """Measures due in the period (with a target for its year) that have no figure for it."""
+        due = Q(frequency=Frequency.QUARTERLY) | Q(
+            frequency=Frequency.ANNUAL, due_quarter=period.quarter
+        )
+        return (
+            self.filter(due, targets__year=period.year)
+            .exclude(actuals__year=period.year, actuals__quarter=period.quarter)
+            .distinct()
+        )
+
+    def editable_by(self, user: User) -> MeasureQuerySet:
+        """The measures the user may enter figures for (measures.permissions' rule, in SQL)."""
+        # Imported here: the rule reads State from this module.
+        from measures.permissions import figure_role, may_change_figure
+
+        role = figure_role(user)
+        if may_change_figure(role=role, owner=False, state=None):
+            return self.all()
+        if may_change_figure(role=role, owner=True, state=None):
+            return self.owned_by(user)
+        return self.none()
 
     def with_figures(
-        self, *, user: object = None, since: Period | None = None, until: Period | None = None
+        self, *, user: User | None = None, since: Period | None = None, until: Period | None = None
     ) -> MeasureQuerySet:
         """Measures in council order with their targets and the figures the user may see.
 
@@ -121,11 +154,11 @@ class Measure(models.Model):
     definition = models.TextField(blank=True)
     numerator_definition = models.TextField(blank=True)
     denominator_definition = models.TextField(blank=True)
-    unit = models.CharField(max_length=20, choices=Unit.choices())
+    unit = models.CharField(max_length=20, choices=Unit.choices)
     decimal_places = models.PositiveSmallIntegerField(
         validators=[MaxValueValidator(4)], help_text="How many decimal places figures are shown to."
     )
-    polarity = models.CharField(max_length=10, choices=Polarity.choices())
+    polarity = models.CharField(max_length=10, choices=Polarity.choices)
     frequency = models.CharField(max_length=10, choices=Frequency.choices)
     due_quarter = models.PositiveSmallIntegerField(
         choices=QUARTERS,
@@ -194,7 +227,7 @@ class Measure(models.Model):
             period=period,
             polarity=self.polarity_kind,
             targets=list(self.targets.all()),
-            figures=self.visible_figures,
+            figures=self.visible_figures,  # type: ignore[attr-defined]  # set by with_figures()
             scheme=rating_scheme(),
         )
 
@@ -208,7 +241,7 @@ class Measure(models.Model):
             quarterly=self.is_quarterly,
             due_quarter=self.due_quarter,
             targets=list(self.targets.all()),
-            figures=self.visible_figures,
+            figures=self.visible_figures,  # type: ignore[attr-defined]  # set by with_figures()
         )
 
     def format(self, value: Decimal | None) -> str:
@@ -240,18 +273,22 @@ class Target(models.Model):
         blank=True,
         help_text="Leave empty for a whole-year target; set it to profile a quarter.",
     )
-    value = models.DecimalField("target", **FIGURE)
-    band_low = models.DecimalField("tolerance band low end", **FIGURE)
-    band_high = models.DecimalField("tolerance band high end", **FIGURE)
+    value = models.DecimalField("target", null=True, blank=True, **FIGURE)
+    band_low = models.DecimalField("tolerance band low end", null=True, blank=True, **FIGURE)
+    band_high = models.DecimalField("tolerance band high end", null=True, blank=True, **FIGURE)
     follows = models.CharField(
         "follows a comparator",
         max_length=30,
-        choices=Comparator.choices(),
+        choices=FOLLOWING_CHOICES,
         blank=True,
         help_text="Set for a target “in line with” a comparator instead of a fixed number.",
     )
-    follows_margin_above = models.DecimalField("tolerance above the comparator", **FIGURE)
-    follows_margin_below = models.DecimalField("tolerance below the comparator", **FIGURE)
+    follows_margin_above = models.DecimalField(
+        "tolerance above the comparator", null=True, blank=True, **FIGURE
+    )
+    follows_margin_below = models.DecimalField(
+        "tolerance below the comparator", null=True, blank=True, **FIGURE
+    )
     about_target = models.TextField("About the target", blank=True)
     about_target_range = models.TextField("About the target range", blank=True)
     source = models.TextField(blank=True)
@@ -407,14 +444,18 @@ class TargetChange(models.Model):
     )
     year = models.PositiveSmallIntegerField()
     quarter = models.PositiveSmallIntegerField(choices=QUARTERS, null=True, blank=True)
-    value = models.DecimalField("target", **FIGURE)
-    band_low = models.DecimalField("tolerance band low end", **FIGURE)
-    band_high = models.DecimalField("tolerance band high end", **FIGURE)
+    value = models.DecimalField("target", null=True, blank=True, **FIGURE)
+    band_low = models.DecimalField("tolerance band low end", null=True, blank=True, **FIGURE)
+    band_high = models.DecimalField("tolerance band high end", null=True, blank=True, **FIGURE)
     follows = models.CharField(
-        "follows a comparator", max_length=30, choices=Comparator.choices(), blank=True
+        "follows a comparator", max_length=30, choices=FOLLOWING_CHOICES, blank=True
     )
-    follows_margin_above = models.DecimalField("tolerance above the comparator", **FIGURE)
-    follows_margin_below = models.DecimalField("tolerance below the comparator", **FIGURE)
+    follows_margin_above = models.DecimalField(
+        "tolerance above the comparator", null=True, blank=True, **FIGURE
+    )
+    follows_margin_below = models.DecimalField(
+        "tolerance below the comparator", null=True, blank=True, **FIGURE
+    )
     about_target = models.TextField("About the target", blank=True)
     about_target_range = models.TextField("About the target range", blank=True)
     source = models.TextField(blank=True)
@@ -501,18 +542,28 @@ class ActualQuerySet(models.QuerySet["Actual"]):
     def published(self) -> ActualQuerySet:
         return self.filter(state=State.PUBLISHED)
 
-    def visible_to(self, user: object) -> ActualQuerySet:
+    def visible_to(self, user: User | None) -> ActualQuerySet:
         """Published figures; officers also see their own measures' unpublished figures."""
-        # user is a User, an AnonymousUser or None (for no one signed in); only the first has perms.
-        if getattr(user, "is_authenticated", False):
-            if user.has_perm("measures.approve_actual"):  # type: ignore[attr-defined]
+        # None stands for no one signed in, as an AnonymousUser does.
+        if user is not None and user.is_authenticated:
+            if user.has_perm("measures.approve_actual"):
                 return self.all()
-            if user.has_perm("measures.submit_actual"):  # type: ignore[attr-defined]
+            if user.has_perm("measures.submit_actual"):
                 return self.filter(Q(state=State.PUBLISHED) | Q(measure__owner=user))
         return self.published()
 
-    def in_period_order(self) -> ActualQuerySet:
-        return self.order_by("year", "quarter")
+    def editable_by(self, user: User) -> ActualQuerySet:
+        """The figures the user may change (measures.permissions' rule, in SQL)."""
+        # Imported here: the rule reads State from this module.
+        from measures.permissions import figure_role, may_change_figure
+
+        role = figure_role(user)
+        anyones = [s for s in State if may_change_figure(role=role, owner=False, state=s)]
+        if len(anyones) == len(State):
+            return self.all()
+        owners = [s for s in State if may_change_figure(role=role, owner=True, state=s)]
+        mine = Q(measure__owner_id=user.pk, state__in=owners) if user.pk else Q(pk__in=[])
+        return self.filter(Q(state__in=anyones) | mine)
 
 
 # What an officer enters for a figure, as opposed to which measure and quarter it is for.
@@ -537,9 +588,9 @@ class Actual(models.Model):
         help_text="The financial year it is reported in: 2017 for 2017/18."
     )
     quarter = models.PositiveSmallIntegerField(choices=QUARTERS)
-    value = models.DecimalField(**FIGURE)
-    numerator = models.DecimalField(**FIGURE)
-    denominator = models.DecimalField(**FIGURE)
+    value = models.DecimalField(null=True, blank=True, **FIGURE)
+    numerator = models.DecimalField(null=True, blank=True, **FIGURE)
+    denominator = models.DecimalField(null=True, blank=True, **FIGURE)
     missing_reason = models.CharField(
         "why there is no figure",
         max_length=200,
@@ -556,7 +607,11 @@ class Actual(models.Model):
     )
     commentary = models.TextField("About the latest performance", blank=True)
     forecast = models.DecimalField(
-        "year-end forecast", help_text="The value expected at 31 March.", **FIGURE
+        "year-end forecast",
+        help_text="The value expected at 31 March.",
+        null=True,
+        blank=True,
+        **FIGURE,
     )
     state = models.CharField(max_length=10, choices=State.choices, default=State.DRAFT)
     submitted_by = models.ForeignKey(

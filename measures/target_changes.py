@@ -8,7 +8,7 @@ own changes, and changes to years with nothing published, apply at once.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -24,17 +24,20 @@ from measures.models import (
     TargetChange,
 )
 
+if TYPE_CHECKING:
+    from measures.permissions import SignedInUser, User
+
 
 class TargetChangeRefused(Exception):
     """The change cannot be approved or rejected; the message says why."""
 
 
-def is_target_lead(user: Any) -> bool:
+def is_target_lead(user: User) -> bool:
     """Whether the user's target changes apply at once, and who approves others'."""
     return bool(user.has_perm("measures.approve_targetchange"))
 
 
-def needs_approval(*, measure: Measure, years: set[int], by: Any) -> bool:
+def needs_approval(*, measure: Measure, years: set[int], by: User) -> bool:
     """Whether a change to these years' target must wait for a lead: something is published."""
     if is_target_lead(by):
         return False
@@ -43,7 +46,7 @@ def needs_approval(*, measure: Measure, years: set[int], by: Any) -> bool:
 
 
 @transaction.atomic
-def save_target(*, target: Target, by: Any) -> TargetChange | None:
+def save_target(*, target: Target, by: SignedInUser) -> TargetChange | None:
     """Save a target as typed, or hold the change for approval and return the pending change.
 
     `target` carries the typed terms (it may be a new, unsaved target); when the change is
@@ -59,7 +62,7 @@ def save_target(*, target: Target, by: Any) -> TargetChange | None:
 
 @transaction.atomic
 def propose_target_change(
-    *, measure: Measure, target: Target | None, terms: Any, by: Any
+    *, measure: Measure, target: Target | None, terms: Target, by: SignedInUser
 ) -> TargetChange:
     """Record new terms for a target (or a new target) as the one pending change for it."""
     pending = TargetChange.objects.select_for_update().pending().filter(measure=measure)
@@ -76,7 +79,7 @@ def propose_target_change(
     return change
 
 
-def _decidable(change: TargetChange, by: Any) -> None:
+def _decidable(change: TargetChange, by: User) -> None:
     if not is_target_lead(by):
         raise TargetChangeRefused("Only performance leads approve or reject target changes.")
     if change.state != ChangeState.PENDING:
@@ -86,7 +89,7 @@ def _decidable(change: TargetChange, by: Any) -> None:
 
 
 @transaction.atomic
-def approve_target_change(*, change: TargetChange, by: Any) -> Target:
+def approve_target_change(*, change: TargetChange, by: SignedInUser) -> Target:
     """Make the proposed terms the target, recording who approved it and when."""
     change = TargetChange.objects.select_for_update().select_related("measure").get(pk=change.pk)
     _decidable(change, by)
@@ -112,7 +115,7 @@ def approve_target_change(*, change: TargetChange, by: Any) -> Target:
 
 
 @transaction.atomic
-def reject_target_change(*, change: TargetChange, by: Any) -> TargetChange:
+def reject_target_change(*, change: TargetChange, by: SignedInUser) -> TargetChange:
     """Turn the change down: the target stays as approved; who and when are kept."""
     change = TargetChange.objects.select_for_update().select_related("measure").get(pk=change.pk)
     _decidable(change, by)

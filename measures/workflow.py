@@ -1,13 +1,19 @@
 """Moving a figure through draft, submitted, approved and published, by role."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
 
 from measures.models import Actual, State
+from measures.permissions import may_change
+
+if TYPE_CHECKING:
+    from measures.permissions import SignedInUser, User
 
 
 class Action(StrEnum):
@@ -48,7 +54,7 @@ class NotAllowed(Exception):
     """The user may not take this step with this figure; the message says why."""
 
 
-def refusal(*, user: Any, actual: Actual, action: Action) -> str | None:
+def refusal(*, user: User, actual: Actual, action: Action) -> str | None:
     """Why the user may not take the action with the figure, or None if they may."""
     step = STEPS[action]
     if not user.has_perm(step.permission):
@@ -59,14 +65,14 @@ def refusal(*, user: Any, actual: Actual, action: Action) -> str | None:
             f"{' or '.join(s.label.lower() for s in step.sources)} figures can be "
             f"{step.verb}."
         )
-    is_lead = user.has_perm("measures.approve_actual")
-    if action is Action.SUBMIT and not is_lead and actual.measure.owner_id != user.pk:
+    # Submitting is a change to the figure: only those who may change it may submit it.
+    if action is Action.SUBMIT and not may_change(user, measure=actual.measure, state=actual.state):
         return f"You can only submit figures for measures you own: {actual.measure.reference}."
     return None
 
 
 @transaction.atomic
-def move(*, actual: Actual, action: Action, by: Any) -> Actual:
+def move(*, actual: Actual, action: Action, by: SignedInUser) -> Actual:
     """Take one workflow step, recording who took it and when."""
     reason = refusal(user=by, actual=actual, action=action)
     if reason:

@@ -64,7 +64,8 @@ def _round(value: Decimal, places: int) -> Decimal:
             return Decimal(0)  # not "-0" or "0E-6"
         normal = rounded.normalize()
         # normalize() writes 100 as 1E+2; keep whole numbers whole.
-        if normal.as_tuple().exponent > 0:
+        exponent = normal.as_tuple().exponent  # an int: the value is finite
+        if isinstance(exponent, int) and exponent > 0:
             normal = normal.quantize(Decimal(1))
         return normal
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import tablib
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -34,6 +34,9 @@ from measures.models import Ambition, Frequency, Measure, Outcome, State, Target
 from measures.rules.periods import FinancialYear
 from measures.rules.rating import Polarity
 from measures.rules.units import Unit
+
+if TYPE_CHECKING:
+    from measures.permissions import SignedInUser
 
 MEASURE_REQUIRED = (
     "reference",
@@ -87,8 +90,9 @@ class _Row:
     no_target: bool = False
 
     @property
-    def sets_target(self) -> bool:
-        return self.year is not None and not self.no_target
+    def target_year(self) -> int | None:
+        """The year whose target the row sets, or None when it sets none."""
+        return None if self.no_target else self.year
 
 
 class _Problems:
@@ -320,9 +324,10 @@ def _validate_models(rows: list[_Row], problems: _Problems) -> _Plan:
             except ValidationError as error:
                 problems.add_validation(row.number, error, MEASURE_FIELD_COLUMNS, skip=bad)
 
-        if row.sets_target and not {"target", "band_low", "band_high"} & bad:
-            existing_target = targets.get((row.reference, row.year))
-            target = copy.copy(existing_target) if existing_target else Target(year=row.year)
+        year = row.target_year
+        if year is not None and not {"target", "band_low", "band_high"} & bad:
+            existing_target = targets.get((row.reference, year))
+            target = copy.copy(existing_target) if existing_target else Target(year=year)
             # The measure as the file gives it, so messages speak of the unit the file gives
             # (or as it is, when the file's unit is unreadable).
             candidate = candidates.get(row.reference)
@@ -373,7 +378,8 @@ class _Writes:
     def write(self) -> None:
         for model in (Measure, Target):
             if model is Target:
-                for target in self.new[Target]:
+                for new in self.new[Target]:
+                    target = cast(Target, new)  # self.new[Target] holds only targets
                     target.measure_id = target.measure.pk  # the measure has just been created
             bulk_create_with_history(self.new[model], model, batch_size=1000)
             fields = [f for f in model._meta.concrete_fields if not f.primary_key]
@@ -419,10 +425,10 @@ def _write(plan: _Plan) -> ImportSummary:
             measures[row.reference] = measure
         measure = measures[row.reference]
 
-        if row.sets_target:
-            target = plan.targets.get((row.reference, row.year))
+        if (year := row.target_year) is not None:
+            target = plan.targets.get((row.reference, year))
             if target is None:
-                target = Target(measure=measure, year=row.year)
+                target = Target(measure=measure, year=year)
                 created = True
             updated = writes.set(target, _target_values(row)) or updated
 
@@ -454,7 +460,9 @@ def import_measures(*, path: Path) -> ImportSummary:
         return _write(plan)
 
 
-def import_return(*, path: Path, publish: bool = True, user: Any = None) -> ImportSummary:
+def import_return(
+    *, path: Path, publish: bool = True, user: SignedInUser | None = None
+) -> ImportSummary:
     """Load a quarter's figures from a file, published (or as drafts): all or nothing.
 
     One row per measure and quarter. Raises TableError when the file's columns are wrong and

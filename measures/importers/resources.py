@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import tablib
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -33,11 +33,15 @@ from measures.importers.tabular import (
     read_table,
 )
 from measures.models import FIGURE_TERMS, Actual, Measure, State, Target, rating_scheme
+from measures.permissions import may_change, owns
 from measures.rules.checks import resolved_value
 from measures.rules.periods import Period
 from measures.rules.rating import Status, rate
 from measures.rules.targets import target_for
 from measures.spreadsheets import without_quote
+
+if TYPE_CHECKING:
+    from measures.permissions import SignedInUser
 
 RETURN_REQUIRED = ("measure", "period")
 RETURN_OPTIONAL = (
@@ -187,7 +191,7 @@ class ActualResource(resources.ModelResource):
 
     ActualResource(state=State.PUBLISHED, user=lead) publishes what it loads, stamped with
     the user; the default loads drafts. With a user who is not a performance lead, only the
-    user's own measures can be loaded.
+    figures the user may change can be loaded (measures.permissions).
     """
 
     measure = Field(attribute="measure", column_name="measure", widget=MeasureWidget())
@@ -217,7 +221,9 @@ class ActualResource(resources.ModelResource):
         # Rows are checked one by one but written together (with their history) at the end.
         use_bulk = True
 
-    def __init__(self, state: str = State.DRAFT, user: Any = None, **kwargs: Any) -> None:
+    def __init__(
+        self, state: str = State.DRAFT, user: SignedInUser | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(**kwargs)
         self.state = State(state)
         self.user = user
@@ -244,7 +250,6 @@ class ActualResource(resources.ModelResource):
             )
         self.seen.clear()
         self.row_numbers = getattr(dataset, "row_numbers", None)
-        self._load(dataset)
         self._load(dataset)
 
     def _load(self, dataset: Any) -> None:
@@ -289,6 +294,8 @@ class ActualResource(resources.ModelResource):
         if "measure" not in errors and instance.measure_id:
             if message := self._ownership_problem(instance.measure):
                 errors.setdefault("measure", []).append(ValidationError(message))
+            elif message := self._approved_problem(instance):
+                errors.setdefault(NON_FIELD_ERRORS, []).append(ValidationError(message))
             if "period" not in errors:
                 key = (instance.measure_id, instance.year, instance.quarter)
                 if key in self.seen:
@@ -303,13 +310,26 @@ class ActualResource(resources.ModelResource):
             raise ValidationError(errors)
 
     def _ownership_problem(self, measure: Measure) -> str | None:
-        if self.user is None or self.user.has_perm("measures.approve_actual"):
+        # No user is the command line, which loads any measure's figures.
+        if self.user is None or may_change(self.user, measure=measure):
             return None
-        if measure.owner_id == self.user.pk:
+        if not owns(self.user, measure):
+            return (
+                f"You can only load figures for measures you own: {measure.reference} is owned "
+                f"by {_owner_name(measure)}."
+            )
+        return f"You cannot load figures with your role: {measure.reference} is yours to read."
+
+    def _approved_problem(self, instance: Actual) -> str | None:
+        """An officer's own figure that a lead has approved is no longer theirs to change."""
+        if self.user is None or instance._state.adding:
             return None
+        if may_change(self.user, measure=instance.measure, state=instance.state):
+            return None
+        # Worded as _workflow_problems words a published figure, so the two never both show.
         return (
-            f"You can only load figures for measures you own: {measure.reference} is owned "
-            f"by {_owner_name(measure)}."
+            f"{instance} is already {instance.get_state_display().lower()}: "
+            "ask a performance lead to change it."
         )
 
     def skip_row(
@@ -559,8 +579,8 @@ def preview_rows(result: Result) -> list[PreviewRow]:
     invalid = {row.number: row.values for row in result.invalid_rows}
     instances = [row.instance for row in result.rows if row.instance is not None]
     targets: dict[int, list[Target]] = {}
-    for target in Target.objects.filter(measure_id__in={a.measure_id for a in instances}):
-        targets.setdefault(target.measure_id, []).append(target)
+    for stored in Target.objects.filter(measure_id__in={a.measure_id for a in instances}):
+        targets.setdefault(stored.measure_id, []).append(stored)
     previews = []
     for index, row in enumerate(result.rows):
         number = numbers[index] if index < len(numbers) else index + 2

@@ -3,38 +3,25 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from enum import StrEnum
+
+from django.db.models import TextChoices
 
 from measures.rules.units import as_decimal
 
 Number = Decimal | int | str
 
 
-class Polarity(StrEnum):
+class Polarity(TextChoices):
     """Which way a measure's figure should move."""
 
-    HIGHER = "higher"
-    LOWER = "lower"
-    TARGET = "target"
-
-    @property
-    def label(self) -> str:
-        return _POLARITY_LABELS[self]
+    HIGHER = "higher", "Higher is better"
+    LOWER = "lower", "Lower is better"
+    TARGET = "target", "On target is best"
 
     @property
     def sentence(self) -> str:
         return _POLARITY_SENTENCES[self]
 
-    @classmethod
-    def choices(cls) -> list[tuple[str, str]]:
-        return [(polarity.value, polarity.label) for polarity in cls]
-
-
-_POLARITY_LABELS: dict[Polarity, str] = {
-    Polarity.HIGHER: "Higher is better",
-    Polarity.LOWER: "Lower is better",
-    Polarity.TARGET: "On target is best",
-}
 
 _POLARITY_SENTENCES: dict[Polarity, str] = {
     Polarity.HIGHER: "A higher figure indicates better performance.",
@@ -45,19 +32,15 @@ _POLARITY_SENTENCES: dict[Polarity, str] = {
 }
 
 
-class Status(StrEnum):
+class Status(TextChoices):
     """A figure's rating; the value doubles as the CSS class that colours it."""
 
-    ACHIEVED = "rag-green"
-    WITHIN_TOLERANCE = "rag-amber"
-    NOT_ACHIEVED = "rag-red"
-    EXCEEDED = "rag-blue"
-    NO_DATA = "rag-grey"
-    NOT_RATED = "rag-none"
-
-    @property
-    def label(self) -> str:
-        return _STATUS_LABELS[self]
+    ACHIEVED = "rag-green", "Achieved"
+    WITHIN_TOLERANCE = "rag-amber", "Within tolerance"
+    NOT_ACHIEVED = "rag-red", "Not achieved"
+    EXCEEDED = "rag-blue", "Exceeded"
+    NO_DATA = "rag-grey", "No data"
+    NOT_RATED = "rag-none", "Not rated"
 
     @property
     def shape(self) -> str:
@@ -73,15 +56,6 @@ class Status(StrEnum):
         """1 for the best rated status, rising as statuses get worse; None when not rated."""
         return _STATUS_RANKS.get(self)
 
-
-_STATUS_LABELS: dict[Status, str] = {
-    Status.ACHIEVED: "Achieved",
-    Status.WITHIN_TOLERANCE: "Within tolerance",
-    Status.NOT_ACHIEVED: "Not achieved",
-    Status.EXCEEDED: "Exceeded",
-    Status.NO_DATA: "No data",
-    Status.NOT_RATED: "Not rated",
-}
 
 _STATUS_SHAPES: dict[Status, str] = {
     Status.ACHIEVED: "tick",
@@ -109,27 +83,12 @@ _STATUS_RANKS: dict[Status, int] = {
 }
 
 
-class Scheme(StrEnum):
+class Scheme(TextChoices):
     """How a council turns a figure's place against its target and band into a status."""
 
-    DEFAULT = "default"
-    EXCEEDED = "exceeded"
-    TOLERANCE_ACHIEVED = "tolerance_achieved"
-
-    @property
-    def label(self) -> str:
-        return _SCHEME_LABELS[self]
-
-    @classmethod
-    def choices(cls) -> list[tuple[str, str]]:
-        return [(scheme.value, scheme.label) for scheme in cls]
-
-
-_SCHEME_LABELS: dict[Scheme, str] = {
-    Scheme.DEFAULT: "Achieved, within tolerance, not achieved",
-    Scheme.EXCEEDED: "As the default, plus exceeded beyond the better end of the band",
-    Scheme.TOLERANCE_ACHIEVED: "Within tolerance counts as achieved",
-}
+    DEFAULT = "default", "Achieved, within tolerance, not achieved"
+    EXCEEDED = "exceeded", "As the default, plus exceeded beyond the better end of the band"
+    TOLERANCE_ACHIEVED = "tolerance_achieved", "Within tolerance counts as achieved"
 
 
 def _optional(value: Number | None) -> Decimal | None:
@@ -193,28 +152,18 @@ def rate(
     return Status.NOT_ACHIEVED
 
 
-class Direction(StrEnum):
+class Direction(TextChoices):
     """Whether a figure got better, worse or stayed the same, judged by polarity."""
 
-    IMPROVING = "improving"
-    WORSENING = "worsening"
-    NO_CHANGE = "no-change"
-
-    @property
-    def label(self) -> str:
-        return _DIRECTION_LABELS[self]
+    IMPROVING = "improving", "Improving"
+    WORSENING = "worsening", "Worsening"
+    NO_CHANGE = "no-change", "No change"
 
     @property
     def arrow(self) -> str:
         """Better is up and worse is down, whichever way the figure itself moved."""
         return _DIRECTION_ARROWS[self]
 
-
-_DIRECTION_LABELS: dict[Direction, str] = {
-    Direction.IMPROVING: "Improving",
-    Direction.WORSENING: "Worsening",
-    Direction.NO_CHANGE: "No change",
-}
 
 _DIRECTION_ARROWS: dict[Direction, str] = {
     Direction.IMPROVING: "\u2191",  # ↑

@@ -2,33 +2,25 @@
 
 from collections.abc import Sequence
 from decimal import Decimal
-from enum import StrEnum
 from typing import Protocol, TypeVar
+
+from django.db.models import TextChoices
 
 from measures.rules.periods import Period
 from measures.rules.units import Unit, fewest_places, format_target, plain
 
 
-class Comparator(StrEnum):
+class Comparator(TextChoices):
     """An area or group a target may follow ("in line with England")."""
 
-    ENGLAND = "england"
-    REGION = "region"
-    STATISTICAL_NEIGHBOURS = "statistical_neighbours"
-    CIPFA_NEIGHBOURS = "cipfa_neighbours"
+    ENGLAND = "england", "England"
+    REGION = "region", "the region"
+    STATISTICAL_NEIGHBOURS = "statistical_neighbours", "statistical neighbours"
+    CIPFA_NEIGHBOURS = "cipfa_neighbours", "CIPFA nearest neighbours"
 
-    @property
-    def label(self) -> str:
-        return {
-            Comparator.ENGLAND: "England",
-            Comparator.REGION: "the region",
-            Comparator.STATISTICAL_NEIGHBOURS: "statistical neighbours",
-            Comparator.CIPFA_NEIGHBOURS: "CIPFA nearest neighbours",
-        }[self]
 
-    @classmethod
-    def choices(cls) -> list[tuple[str, str]]:
-        return [(c.value, f"In line with {c.label}") for c in cls]
+# What a target's "follows" field offers: "In line with England" and so on.
+FOLLOWING_CHOICES = [(c.value, f"In line with {c.label}") for c in Comparator]
 
 
 class TargetTerms(Protocol):

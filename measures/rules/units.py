@@ -3,25 +3,22 @@
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
-from enum import StrEnum
+
+from django.db.models import TextChoices
 
 # Enough digits that a rate computed from large counts is exact to any sensible number of places.
 _PRECISION = 60
 
 
-class Unit(StrEnum):
+class Unit(TextChoices):
     """The unit a measure's figures, targets and bands are written in."""
 
-    COUNT = "count"
-    PERCENTAGE = "percentage"
-    RATE_PER_10000 = "rate_per_10000"
-    RATE_PER_100000 = "rate_per_100000"
-    DAYS = "days"
-    NUMBER = "number"
-
-    @property
-    def label(self) -> str:
-        return _LABELS[self]
+    COUNT = "count", "Count"
+    PERCENTAGE = "percentage", "Percentage"
+    RATE_PER_10000 = "rate_per_10000", "Rate per 10,000 children under 18"
+    RATE_PER_100000 = "rate_per_100000", "Rate per 100,000 young people aged 10-17"
+    DAYS = "days", "Days"
+    NUMBER = "number", "Number"
 
     @property
     def suffix(self) -> str:
@@ -35,19 +32,6 @@ class Unit(StrEnum):
     def default_decimal_places(self) -> int:
         return _DEFAULT_DECIMAL_PLACES[self]
 
-    @classmethod
-    def choices(cls) -> list[tuple[str, str]]:
-        return [(unit.value, unit.label) for unit in cls]
-
-
-_LABELS: dict[Unit, str] = {
-    Unit.COUNT: "Count",
-    Unit.PERCENTAGE: "Percentage",
-    Unit.RATE_PER_10000: "Rate per 10,000 children under 18",
-    Unit.RATE_PER_100000: "Rate per 100,000 young people aged 10-17",
-    Unit.DAYS: "Days",
-    Unit.NUMBER: "Number",
-}
 
 _SUFFIXES: dict[Unit, str] = {
     Unit.COUNT: "",

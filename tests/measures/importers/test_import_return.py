@@ -653,3 +653,14 @@ def test_a_return_over_the_row_limit_is_refused_before_it_is_read_through(
     ]
     assert error == f"Nothing was imported from {path}."
     assert not Actual.objects.exists()
+
+
+def test_a_return_reads_the_stored_figures_once(measures) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        import_return(path=FILES / "return_q1.csv")
+
+    stored = [q["sql"] for q in queries if q["sql"].startswith('SELECT "measures_actual"."id"')]
+    assert len(stored) == 1

@@ -126,6 +126,52 @@ def test_a_changed_approved_figure_saved_as_a_draft_needs_signing_off_again(
     assert (figure.state, figure.approved_by, figure.approved_at) == (State.DRAFT, None, None)
 
 
+@pytest.mark.parametrize(
+    ("state", "expected"),
+    [
+        (State.DRAFT, []),
+        (State.SUBMITTED, []),
+        (
+            State.APPROVED,
+            [
+                Problem(
+                    2,
+                    "",
+                    "LAC-RATE 2017/18 Q1 is already approved: ask a performance lead to change it.",
+                )
+            ],
+        ),
+        (
+            State.PUBLISHED,
+            [
+                Problem(
+                    2,
+                    "",
+                    "LAC-RATE 2017/18 Q1 is already published: ask a performance lead "
+                    "to change it.",
+                )
+            ],
+        ),
+    ],
+)
+def test_an_officer_uploads_changes_to_their_own_figures_only_until_they_are_approved(
+    make_measure, make_target, make_actual, make_user, state, expected
+) -> None:
+    officer = make_user(username="officer", role=Role.OFFICER)
+    lac_rate = make_measure("LAC-RATE", owner=officer)
+    make_target(lac_rate)
+    make_actual(lac_rate, state=state)
+    data = dataset(["measure", "period", "value"], ["LAC-RATE", "2017/18 Q1", "48.9"])
+
+    result = ActualResource(state=State.DRAFT, user=officer).import_data(
+        data, dry_run=False, **IMPORT
+    )
+
+    assert result_problems(result) == expected
+    # All or nothing: a refused row leaves the stored figure as it was.
+    assert Actual.objects.get().value == (Decimal("48.9") if not expected else Decimal("48.7"))
+
+
 def test_the_upload_takes_the_admins_form_keyword(lac_rate, make_user) -> None:
     lead = make_user(username="lead", role=Role.PERFORMANCE_LEAD)
 

@@ -543,8 +543,8 @@ def test_each_direction_has_words_and_an_arrow(travel: Direction, label: str, ar
 @pytest.mark.parametrize(
     ("choices", "first"),
     [
-        (Polarity.choices(), ("higher", "Higher is better")),
-        (Scheme.choices(), ("default", Scheme.DEFAULT.label)),
+        (Polarity.choices, ("higher", "Higher is better")),
+        (Scheme.choices, ("default", Scheme.DEFAULT.label)),
     ],
 )
 def test_choices_pair_each_stored_value_with_its_label(

@@ -43,8 +43,8 @@ def test_each_unit_describes_itself(
 
 
 def test_unit_choices_pair_each_stored_value_with_its_label() -> None:
-    assert Unit.choices()[0] == ("count", "Count")
-    assert [value for value, _ in Unit.choices()] == [
+    assert Unit.choices[0] == ("count", "Count")
+    assert [value for value, _ in Unit.choices] == [
         "count",
         "percentage",
         "rate_per_10000",
