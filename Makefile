@@ -40,11 +40,19 @@ demo: setup
 	@echo "Serving the demo on http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
 	DEBUG=1 $(MANAGE) runserver --noreload $(HOST):$(PORT)
 
+# Coverage of the PostgreSQL run (the SQLite run repeats a subset). The floor (fail_under in
+# pyproject.toml) is for the whole suite: a run of a selection prints its coverage only.
+COVERAGE := --cov --cov-report=term-missing:skip-covered
+ifneq ($(filter tests% -k -m,$(PYTEST_ARGS)),)
+COVERAGE += --cov-fail-under=0
+endif
+
 # The whole suite on PostgreSQL, then the tests marked sqlite on SQLite, as make demo runs
 # (pytest's exit 5, no test selected by PYTEST_ARGS, is not a failure of the second run).
 test: setup
 	scripts/ensure-system-packages
-	SECRET_KEY=test-only-key-not-for-production scripts/with-postgres $(PY) -m pytest $(PYTEST_ARGS)
+	SECRET_KEY=test-only-key-not-for-production scripts/with-postgres \
+	  $(PY) -m pytest $(COVERAGE) $(PYTEST_ARGS)
 	SECRET_KEY=test-only-key-not-for-production SCRUTINY_SQLITE_RUN=1 \
 	  DATABASE_URL=sqlite:///$(CURDIR)/test-sqlite.sqlite3 \
 	  $(PY) -m pytest -m sqlite $(PYTEST_ARGS) || [ $$? -eq 5 ]

@@ -6,7 +6,7 @@ import json
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.db import models, transaction
 from django.utils import timezone
@@ -24,9 +24,11 @@ DEMO_FILE = (
 # Publication is dated as the papers were: the pack for 8 September 2017 went out a week before.
 PUBLISHED_AT = timezone.make_aware(datetime(2017, 8, 31, 12, 0))
 
+M = TypeVar("M", bound=models.Model)
+
 
 def _decimal(text: str | None) -> Decimal | None:
-    return None if text in (None, "") else Decimal(text)
+    return None if text is None or text == "" else Decimal(text)
 
 
 def _date(text: str | None) -> date | None:
@@ -34,10 +36,10 @@ def _date(text: str | None) -> date | None:
 
 
 def save_if_changed(
-    model: type[models.Model], lookup: dict[str, Any], values: dict[str, Any]
-) -> tuple[models.Model, bool]:
+    model: type[M], lookup: dict[str, Any], values: dict[str, Any]
+) -> tuple[M, bool]:
     """Create or update a row, saving only when something differs (so history stays quiet)."""
-    instance = model.objects.filter(**lookup).first()
+    instance = model._default_manager.filter(**lookup).first()
     if instance is None:
         instance = model(**lookup, **values)
         instance.full_clean()

@@ -52,13 +52,12 @@ def load_demo_benchmarks(*, path: Path = DEMO_FILE) -> dict[str, int]:
     measures = {m.reference: m for m in Measure.objects.all()}
     values = 0
     for raw in data["group_values"]:
-        group = groups.get(raw["group"])
-        if group is None:
-            group, _ = ComparatorGroup.objects.get_or_create(
+        if raw["group"] not in groups:
+            groups[raw["group"]], _ = ComparatorGroup.objects.get_or_create(
                 slug=slugify(f"{raw['group']} as published"),
                 defaults={"kind": "custom", "name": raw["group"], "source": raw.get("source", "")},
             )
-            groups[raw["group"]] = group
+        group = groups[raw["group"]]
         GroupValue.objects.update_or_create(
             group=group,
             measure=measures.get(raw["measure"]),

@@ -45,7 +45,8 @@ class UniqueRowsFormSet(BaseInlineFormSet):
     def _is_kept(self, form: Any) -> bool:
         if not hasattr(form, "cleaned_data") or form.errors:
             return False
-        if self.can_delete and self._should_delete_form(form):
+        # Django's own test for a row ticked for deletion, which django-stubs leaves out.
+        if self.can_delete and self._should_delete_form(form):  # type: ignore[attr-defined]
             return False
         return form.instance.pk is not None or form.has_changed()
 
@@ -57,12 +58,13 @@ class UniqueRowsFormSet(BaseInlineFormSet):
         if self.instance.pk is not None:
             try:
                 # Against the database, this time with the parent's key in the comparison.
-                constraint.validate(self.model, instance)
+                # Constraint.validate (Django 4.1) is missing from django-stubs.
+                constraint.validate(self.model, instance)  # type: ignore[attr-defined]
             except ValidationError:
                 return message
         # The condition is checked the way the database would check it.
         against = instance._get_field_expression_map(meta=self.model._meta)
-        if not constraint.condition.check(against):
+        if constraint.condition is not None and not constraint.condition.check(against):
             return ""
         opts = self.model._meta
         key = tuple(getattr(instance, opts.get_field(name).attname) for name in constraint.fields)

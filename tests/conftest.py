@@ -21,6 +21,7 @@ from measures.benchmarking.models import (
     GroupMember,
 )
 from scrutiny.roles import Role
+from tests.demo_snapshot import write_demo
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls made
 # by fixtures around it are still synchronous and safe.
@@ -33,7 +34,7 @@ TEST_PASSWORD = "correct-horse-battery-staple"
 
 @pytest.fixture(scope="session", autouse=True)
 def _test_server_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """Plain HTTP on the test server, and static files by their own names.
+    """Plain HTTP on the test server, static files by their own names, a quick hasher.
 
     Session-wide so the live server's middleware is built with them. Production's HTTPS
     settings are tested in test_settings, hashed static names in test_static.
@@ -43,6 +44,9 @@ def _test_server_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[
         SESSION_COOKIE_SECURE=False,
         CSRF_COOKIE_SECURE=False,
         SECURE_HSTS_SECONDS=0,
+        # Hashing a password the production way takes a fifth of a second; tests make hundreds.
+        # Signing in is still checked against the hash, by the faster hasher.
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
         # Uploaded papers and built packs go to a throwaway folder, never the checkout's media/.
         MEDIA_ROOT=tmp_path_factory.mktemp("media"),
         STORAGES={
@@ -53,22 +57,23 @@ def _test_server_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[
         yield
 
 
+def create_user(username: str = "user", role: Role | None = None, **fields: Any) -> Any:
+    """A user holding a role (or none), with a known password."""
+    user = get_user_model().objects.create_user(
+        username=username,
+        password=TEST_PASSWORD,
+        is_staff=role.is_staff if role else False,
+        **fields,
+    )
+    if role:
+        user.groups.add(Group.objects.get_or_create(name=role.value)[0])
+    return user
+
+
 @pytest.fixture
 def make_user(db: None) -> Callable[..., Any]:
     """Build a user holding a role (or none), with a known password."""
-
-    def make(username: str = "user", role: Role | None = None, **fields: Any) -> Any:
-        user = get_user_model().objects.create_user(
-            username=username,
-            password=TEST_PASSWORD,
-            is_staff=role.is_staff if role else False,
-            **fields,
-        )
-        if role:
-            user.groups.add(Group.objects.get_or_create(name=role.value)[0])
-        return user
-
-    return make
+    return create_user
 
 
 @pytest.fixture(scope="session")
@@ -97,14 +102,18 @@ def artifacts() -> Path:
 
 
 @pytest.fixture
-def demo(make_user: Callable[..., Any]) -> dict[str, Any]:
+def demo(db: None) -> dict[str, Any]:
     """Lincolnshire's demo measures; the officer owns the quarterly ones, the lead the annual."""
     from measures.demo import load_demo_measures
 
-    officer = make_user(username="officer", role=Role.OFFICER)
-    lead = make_user(username="lead", role=Role.PERFORMANCE_LEAD)
-    load_demo_measures(owners={"quarterly": officer, "annual": lead}, publisher=lead)
-    return {"officer": officer, "lead": lead}
+    def load() -> None:
+        officer = create_user(username="officer", role=Role.OFFICER)
+        lead = create_user(username="lead", role=Role.PERFORMANCE_LEAD)
+        load_demo_measures(owners={"quarterly": officer, "annual": lead}, publisher=lead)
+
+    write_demo(load)
+    users = get_user_model().objects.in_bulk(["officer", "lead"], field_name="username")
+    return {"officer": users["officer"], "lead": users["lead"]}
 
 
 # (old code, new code, name, region, value as published)
@@ -198,9 +207,17 @@ SLOW_MODULES = {
     "committees/test_pdfs.py",
     "committees/test_publication.py",
 }
-# Single tests over a few seconds (measured with --durations): the demo loader, and admin
-# forms with many related records, collectstatic and the dashboard's query-count test.
+# Single tests over a few seconds (measured with --durations): the demo loader, admin forms
+# with many related records, collectstatic, the dashboard's query-count test, the 1 GiB
+# decompression check and the settings checks that start manage.py in a new Python. A name
+# without [parameters] marks every case of the test.
 SLOW_TESTS = {
+    "committees/test_uploads.py::test_a_1_mb_upload_holding_1_gib_compressed_is_refused_without_inflating_it",
+    "scrutiny/test_settings.py::test_debug_off_without_secret_key_fails_naming_the_variable",
+    "scrutiny/test_settings.py::test_bad_boolean_names_the_variable_and_the_value",
+    "scrutiny/test_settings.py::test_debug_on_runs_with_a_development_key",
+    "scrutiny/test_settings.py::test_deploy_check_with_production_environment_reports_nothing",
+    "scrutiny/test_settings.py::test_settings_follow_the_environment",
     "scrutiny/test_accounts.py::test_loading_the_demo_twice_changes_nothing",
     "scrutiny/test_accounts.py::test_demo_accounts_have_one_role_each_and_the_printed_passwords_work",
     *(
@@ -230,7 +247,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         module = item.path.relative_to(TESTS).as_posix()
         uses_chromium = "page" in getattr(item, "fixturenames", ())
-        slow_test = f"{module}::{item.name}" in SLOW_TESTS
+        names = {f"{module}::{item.name}", f"{module}::{getattr(item, 'originalname', '')}"}
+        slow_test = bool(names & SLOW_TESTS)
         if uses_chromium or module.startswith("browser/") or module in SLOW_MODULES or slow_test:
             item.add_marker(pytest.mark.slow)
     if os.environ.get("SCRUTINY_SQLITE_RUN") == "1":
