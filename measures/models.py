@@ -15,7 +15,7 @@ from simple_history.models import HistoricalRecords
 from measures.rules.checks import FigureFacts, check_figure, resolved_value
 from measures.rules.periods import FinancialYear, Period
 from measures.rules.positions import Position, is_due_in, position
-from measures.rules.rating import Polarity, Scheme, Status, rate
+from measures.rules.rating import MEASURE_POLARITIES, Polarity, Scheme, Status, rate
 from measures.rules.targets import (
     FOLLOWING_CHOICES,
     Comparator,
@@ -158,7 +158,9 @@ class Measure(models.Model):
     decimal_places = models.PositiveSmallIntegerField(
         validators=[MaxValueValidator(4)], help_text="How many decimal places figures are shown to."
     )
-    polarity = models.CharField(max_length=10, choices=Polarity.choices)
+    polarity = models.CharField(
+        max_length=10, choices=[(p.value, p.label) for p in MEASURE_POLARITIES]
+    )
     frequency = models.CharField(max_length=10, choices=Frequency.choices)
     due_quarter = models.PositiveSmallIntegerField(
         choices=QUARTERS,
@@ -201,7 +203,7 @@ class Measure(models.Model):
                 condition=Q(unit__in=[u.value for u in Unit]), name="measure_unit_known"
             ),
             models.CheckConstraint(
-                condition=Q(polarity__in=[p.value for p in Polarity]),
+                condition=Q(polarity__in=[p.value for p in MEASURE_POLARITIES]),
                 name="measure_polarity_known",
             ),
         ]

@@ -137,7 +137,7 @@ def lac_rate(db) -> BenchmarkIndicator:
         slug="lac-rate-31-march-abc123",
         title="Children looked after rate per 10,000",
         topic="Children Looked After",
-        polarity="low",
+        polarity="lower",
         decimal_places=1,
         y_axis_name="Rate per 10,000",
     )

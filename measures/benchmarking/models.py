@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils.text import slugify
 
 from measures.benchmarking.ranking import MISSING_CODES
+from measures.rules.rating import BENCHMARK_POLARITIES, Polarity
 
 
 class AreaKind(models.TextChoices):
@@ -223,12 +224,6 @@ def indicator_slug(code: str) -> str:
     return f"{base}-{digest}"
 
 
-class IndicatorPolarity(models.TextChoices):
-    HIGH = "high", "High is good"
-    LOW = "low", "Low is good"
-    NONE = "none", "No polarity"
-
-
 class BenchmarkIndicator(models.Model):
     """A nationally published indicator: from LAIT or a named statistical release column."""
 
@@ -241,7 +236,9 @@ class BenchmarkIndicator(models.Model):
     y_axis_name = models.CharField(max_length=200, blank=True)
     decimal_places = models.PositiveSmallIntegerField(null=True, blank=True)
     polarity = models.CharField(
-        max_length=4, choices=IndicatorPolarity.choices, default=IndicatorPolarity.NONE
+        max_length=10,
+        choices=[(p.value, p.label) for p in BENCHMARK_POLARITIES],
+        default=Polarity.NONE,
     )
     banded = models.BooleanField(default=True, help_text="Whether quartile bands apply.")
     description = models.TextField(blank=True)

@@ -9,8 +9,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, localcontext
-from enum import StrEnum
 from typing import TypeVar
+
+from measures.rules.rating import BENCHMARK_POLARITIES, Polarity
 
 K = TypeVar("K", bound=Hashable)
 
@@ -122,29 +123,12 @@ def parse_value(
     return ParsedValue(_round(Decimal(stripped), places), "")
 
 
-class Polarity(StrEnum):
-    """Which way is better for a benchmark indicator; NONE when the source says neither."""
-
-    HIGH = "high"
-    LOW = "low"
-    NONE = "none"
-
-    @classmethod
-    def from_source(cls, text: str | float | None) -> Polarity:
-        """Read LAIT's dictionary (High, Low, "-", empty) or a command-line word (high|low|none).
-
-        A float is accepted because pandas reads an empty dictionary cell as NaN.
-        """
-        if text is None or (isinstance(text, float) and math.isnan(text)):
-            return cls.NONE
-        if not isinstance(text, str):
-            raise ValueError(f"{text!r} is not a polarity (high, low, none, - or empty)")
-        word = text.strip().lower()
-        if word in ("", "-", "none"):
-            return cls.NONE
-        if word in ("high", "low"):
-            return cls(word)
-        raise ValueError(f"{text!r} is not a polarity (high, low, none, - or empty)")
+def benchmark_polarity(polarity: Polarity | str) -> Polarity:
+    """The polarity an indicator is ranked by; ValueError for TARGET, which only measures have."""
+    polarity = Polarity(polarity)
+    if polarity not in BENCHMARK_POLARITIES:
+        raise ValueError(f"an indicator's polarity is higher, lower or none, not {polarity.value}")
+    return polarity
 
 
 def rank(values: Mapping[K, Decimal | None], polarity: Polarity) -> dict[K, int]:
@@ -154,13 +138,13 @@ def rank(values: Mapping[K, Decimal | None], polarity: Polarity) -> dict[K, int]
     areas strictly better than it. Pass authorities only: England and regions are not ranked.
     Areas without a value get no rank, and with no polarity nobody is better, so there are none.
     """
-    polarity = Polarity(polarity)
+    polarity = benchmark_polarity(polarity)
     if polarity is Polarity.NONE:
         return {}
     present = {area: value for area, value in values.items() if value is not None}
     ordered = sorted(present.values())
     total = len(ordered)
-    if polarity is Polarity.HIGH:
+    if polarity is Polarity.HIGHER:
         return {area: total - bisect_right(ordered, value) + 1 for area, value in present.items()}
     return {area: bisect_left(ordered, value) + 1 for area, value in present.items()}
 
@@ -199,7 +183,7 @@ def quartile_band(
     As LAIT draws the bands, a value on a cut point belongs to the lower quarter of values:
     for low-is-good that is the better band, for high-is-good the worse one.
     """
-    polarity = Polarity(polarity)
+    polarity = benchmark_polarity(polarity)
     if value is None or not banded or polarity is Polarity.NONE:
         return None
     q25, q50, q75 = cut_points
@@ -213,7 +197,7 @@ def quartile_band(
         quarter = 2
     else:
         quarter = 3
-    letters = "ABCD" if polarity is Polarity.LOW else "DCBA"
+    letters = "ABCD" if polarity is Polarity.LOWER else "DCBA"
     return letters[quarter]
 
 
@@ -225,7 +209,7 @@ def bands(
     As with rank, pass authorities only: England's and regions' figures would move the cuts.
     Areas without a value get no band; unbanded indicators and those without polarity get none.
     """
-    polarity = Polarity(polarity)
+    polarity = benchmark_polarity(polarity)
     present = {area: value for area, value in values.items() if value is not None}
     if not present or not banded or polarity is Polarity.NONE:
         return {}

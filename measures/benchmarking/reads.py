@@ -31,12 +31,12 @@ from measures.benchmarking.models import (
 from measures.benchmarking.ranking import (
     MISSING_CODES,
     GroupFigure,
-    Polarity,
     bands,
     describe_rank,
     group_figure,
     rank,
 )
+from measures.rules.rating import Polarity
 
 
 def our_area() -> Area | None:

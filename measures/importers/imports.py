@@ -32,7 +32,7 @@ from measures.importers.tabular import (
 )
 from measures.models import Ambition, Frequency, Measure, Outcome, State, Target
 from measures.rules.periods import FinancialYear
-from measures.rules.rating import Polarity
+from measures.rules.rating import MEASURE_POLARITIES
 from measures.rules.units import Unit
 
 if TYPE_CHECKING:
@@ -156,7 +156,9 @@ def _read_row(row: TableRow, problems: _Problems) -> _Row:
     attributes["ambition"] = texts["ambition"]
     attributes["outcome"] = texts["outcome"]
     attributes["unit"] = attempt("unit", lambda t: _choice(t, Unit, "unit"))
-    attributes["polarity"] = attempt("polarity", lambda t: _choice(t, Polarity, "polarity"))
+    attributes["polarity"] = attempt(
+        "polarity", lambda t: _choice(t, MEASURE_POLARITIES, "polarity")
+    )
     attributes["frequency"] = attempt("frequency", lambda t: _choice(t, Frequency, "frequency"))
     attributes["decimal_places"] = attempt(
         "decimal_places", lambda t: _decimal_places(t, attributes["unit"])

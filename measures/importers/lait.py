@@ -26,7 +26,6 @@ from measures.benchmarking.models import (
 )
 from measures.benchmarking.ranking import (
     MAX_RANGE_YEARS,
-    Polarity,
     normalise_period_label,
     parse_value,
     period_sort_key,
@@ -41,6 +40,7 @@ from measures.importers.tabular import (
     nul_cells,
     nul_problem,
 )
+from measures.rules.rating import Polarity
 
 SOURCE = "LAIT"
 
@@ -399,8 +399,8 @@ def _conflict_warning(
         seen = [entry[key] for _, entry in entries]
         if len(set(seen)) > 1:
             if key in ("decimal_places", "banded", "polarity"):
-                shown = " vs ".join("empty" if v is None else str(v) for v in seen)
-                differing.append(f"{label} {shown}, using {getattr(chosen, key)}")
+                shown = " vs ".join(_shown(v) for v in seen)
+                differing.append(f"{label} {shown}, using {_shown(getattr(chosen, key))}")
             else:
                 differing.append(label)
     if not differing:
@@ -605,6 +605,16 @@ def _foreign_codes(codes: list[str]) -> list[Problem]:
 
 
 # Writing indicators, areas and values.
+
+
+def _shown(value: object) -> str:
+    # A polarity by its words ("higher is better"), not its stored value, as the dictionary
+    # says High or Low and "-" for neither.
+    if value is None:
+        return "empty"
+    if isinstance(value, Polarity):
+        return value.label.lower()
+    return str(value)
 
 
 def _save_indicators(

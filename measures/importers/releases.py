@@ -20,7 +20,6 @@ from measures.benchmarking.models import (
 )
 from measures.benchmarking.ranking import (
     ParsedValue,
-    Polarity,
     normalise_period_label,
     parse_value,
     period_sort_key,
@@ -39,6 +38,7 @@ from measures.importers.tabular import (
     nul_problem,
     read_raw_csv,
 )
+from measures.rules.rating import Polarity
 from measures.rules.units import Unit
 
 PERIOD = "time_period"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 
 from django.db.models import TextChoices
@@ -12,16 +13,48 @@ Number = Decimal | int | str
 
 
 class Polarity(TextChoices):
-    """Which way a measure's figure should move."""
+    """Which way a figure should move; NONE only for benchmark indicators that say neither."""
 
     HIGHER = "higher", "Higher is better"
     LOWER = "lower", "Lower is better"
     TARGET = "target", "On target is best"
+    NONE = "none", "Neither is better"
 
     @property
     def sentence(self) -> str:
         return _POLARITY_SENTENCES[self]
 
+    @classmethod
+    def from_source(cls, text: str | float | None) -> Polarity:
+        """Read LAIT's dictionary (High, Low, "-", empty) or a command-line word.
+
+        The command line says high, low or none, or higher and lower as the indicator stores
+        them. A float is accepted because pandas reads an empty dictionary cell as NaN.
+        """
+        if text is None or (isinstance(text, float) and math.isnan(text)):
+            return cls.NONE
+        if not isinstance(text, str):
+            raise ValueError(f"{text!r} is not a polarity (high, low, none, - or empty)")
+        word = text.strip().lower()
+        if word in _SOURCE_WORDS:
+            return _SOURCE_WORDS[word]
+        raise ValueError(f"{text!r} is not a polarity (high, low, none, - or empty)")
+
+
+# A measure is rated against a target, so it needs a way to be better: never NONE.
+MEASURE_POLARITIES = (Polarity.HIGHER, Polarity.LOWER, Polarity.TARGET)
+# A benchmark indicator is ranked and banded against other areas: never TARGET.
+BENCHMARK_POLARITIES = (Polarity.HIGHER, Polarity.LOWER, Polarity.NONE)
+
+_SOURCE_WORDS: dict[str, Polarity] = {
+    "high": Polarity.HIGHER,
+    "higher": Polarity.HIGHER,
+    "low": Polarity.LOWER,
+    "lower": Polarity.LOWER,
+    "none": Polarity.NONE,
+    "-": Polarity.NONE,
+    "": Polarity.NONE,
+}
 
 _POLARITY_SENTENCES: dict[Polarity, str] = {
     Polarity.HIGHER: "A higher figure indicates better performance.",
@@ -29,7 +62,16 @@ _POLARITY_SENTENCES: dict[Polarity, str] = {
     Polarity.TARGET: (
         "Being within the target range is best: too many and too few both call for questions."
     ),
+    Polarity.NONE: "Neither a higher nor a lower figure indicates better performance.",
 }
+
+
+def measure_polarity(polarity: Polarity | str) -> Polarity:
+    """The polarity a measure is rated by; ValueError for NONE, which only indicators have."""
+    polarity = Polarity(polarity)
+    if polarity not in MEASURE_POLARITIES:
+        raise ValueError(f"a measure's polarity is higher, lower or target, not {polarity.value}")
+    return polarity
 
 
 class Status(TextChoices):
@@ -123,7 +165,7 @@ def rate(
     scheme: Scheme = Scheme.DEFAULT,
 ) -> Status:
     """The status of a figure against its target and band, under a council's scheme."""
-    polarity, scheme = Polarity(polarity), Scheme(scheme)
+    polarity, scheme = measure_polarity(polarity), Scheme(scheme)
     # Convert everything first so a float is refused even where it would not be used.
     figure, goal = _optional(actual), _optional(target)
     given_low, given_high = _optional(band_low), _optional(band_high)
@@ -197,7 +239,7 @@ def direction(
     target: Number | None = None,
 ) -> Direction | None:
     """Whether current is better than previous; None when a figure or a needed target is missing."""
-    polarity = Polarity(polarity)
+    polarity = measure_polarity(polarity)
     if current is None or previous is None:
         return None
     now, before = as_decimal(current), as_decimal(previous)

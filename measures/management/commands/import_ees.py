@@ -48,8 +48,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--polarity",
             required=True,
-            choices=["high", "low", "none"],
-            help="Whether a high or a low figure is better, or neither.",
+            choices=["high", "higher", "low", "lower", "none"],
+            help="Whether a high or a low figure is better, or neither (higher and lower also do).",
         )
         parser.add_argument(
             "--unit", required=True, choices=[unit.value for unit in Unit], help="The unit."

@@ -24,8 +24,9 @@ from measures.benchmarking.models import (
     GroupMember,
     MeasureBenchmark,
 )
-from measures.benchmarking.ranking import Polarity, quartile_band, quartile_cut_points
+from measures.benchmarking.ranking import quartile_band, quartile_cut_points
 from measures.benchmarking.reads import GroupComparison, compare
+from measures.rules.rating import Polarity
 
 pytestmark = pytest.mark.django_db
 
@@ -127,7 +128,7 @@ def test_a_joint_return_is_ranked_and_banded_as_one_entry() -> None:
     assert joint.rank == lower + 1
     # Banded at the quartiles of the entries, the joint return counted once.
     cuts = quartile_cut_points([Decimal(row["agency_rate_fte"]) for row in with_figures])
-    assert joint.band == quartile_band(Decimal("19.5"), cuts, Polarity.LOW) == "C"
+    assert joint.band == quartile_band(Decimal("19.5"), cuts, Polarity.LOWER) == "C"
     assert not [row for row in comparison.rows if row.area.old_code in ("940", "941")]
 
 

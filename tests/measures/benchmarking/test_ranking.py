@@ -11,7 +11,6 @@ from measures.benchmarking.ranking import (
     MISSING_CODES,
     GroupFigure,
     ParsedValue,
-    Polarity,
     bands,
     describe_rank,
     group_figure,
@@ -23,8 +22,9 @@ from measures.benchmarking.ranking import (
     quartile_cut_points,
     rank,
 )
+from measures.rules.rating import Polarity
 
-HIGH, LOW, NONE = Polarity.HIGH, Polarity.LOW, Polarity.NONE
+HIGH, LOW, NONE = Polarity.HIGHER, Polarity.LOWER, Polarity.NONE
 
 
 def dec(value: str | None) -> Decimal | None:
@@ -207,36 +207,6 @@ def test_a_float_and_its_printed_text_read_the_same(value: float) -> None:
     assert parse_value(value, decimal_places=None) == parse_value(printed, decimal_places=None)
 
 
-# --- Polarity ------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("High", HIGH),
-        ("Low", LOW),
-        ("-", NONE),
-        ("", NONE),
-        (None, NONE),
-        (float("nan"), NONE),
-        ("high", HIGH),
-        ("low", LOW),
-        ("none", NONE),
-        (" HIGH ", HIGH),
-    ],
-)
-def test_polarity_is_read_from_the_dictionary_and_the_command_line(
-    text: str | float | None, expected: Polarity
-) -> None:
-    assert Polarity.from_source(text) is expected
-
-
-@pytest.mark.parametrize("text", ["higher", "up", "1", 1.0])
-def test_an_unknown_polarity_is_refused(text: str | float) -> None:
-    with pytest.raises(ValueError, match="is not a polarity"):
-        Polarity.from_source(text)
-
-
 # --- rank ----------------------------------------------------------------------------------
 
 
@@ -278,7 +248,19 @@ def test_an_indicator_without_polarity_ranks_nobody() -> None:
 
 
 def test_rank_accepts_the_polarity_as_its_word() -> None:
-    assert rank(areas("10", "20"), "high") == {"a": 2, "b": 1}  # type: ignore[arg-type]
+    assert rank(areas("10", "20"), "higher") == {"a": 2, "b": 1}  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("polarity", [Polarity.TARGET, "target", "high"])
+def test_ranks_and_bands_refuse_a_polarity_an_indicator_cannot_have(polarity: str) -> None:
+    values = areas("10", "20")
+    for ranked in (
+        lambda: rank(values, polarity),  # type: ignore[arg-type]
+        lambda: bands(values, polarity),  # type: ignore[arg-type]
+        lambda: quartile_band(Decimal("10"), CUTS, polarity),  # type: ignore[arg-type]
+    ):
+        with pytest.raises(ValueError, match="(?i)polarity"):
+            ranked()
 
 
 def test_ranks_are_keyed_by_whatever_the_caller_keys_values_by() -> None:

@@ -407,6 +407,10 @@ def test_a_target_year_given_twice_for_a_measure_is_refused(write_csv) -> None:
             "row 2, column polarity: 'up' is not a polarity: use one of higher, lower, target",
         ),
         (
+            {"polarity": "none"},
+            "row 2, column polarity: 'none' is not a polarity: use one of higher, lower, target",
+        ),
+        (
             {"frequency": "monthly"},
             "row 2, column frequency: 'monthly' is not a frequency: use one of quarterly, annual",
         ),

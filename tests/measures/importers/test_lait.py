@@ -19,7 +19,6 @@ from measures.benchmarking.models import (
     AreaKind,
     BenchmarkIndicator,
     BenchmarkValue,
-    IndicatorPolarity,
 )
 from measures.importers.lait import (
     MAX_PROBLEMS_PER_COLUMN,
@@ -30,6 +29,7 @@ from measures.importers.lait import (
     read_value,
 )
 from measures.importers.tabular import ImportRejected, TableError
+from measures.rules.rating import Polarity
 
 FILES = Path(__file__).resolve().parents[1] / "benchmarking" / "files"
 SLICE = FILES / "lait_slice.parquet"
@@ -150,12 +150,12 @@ def test_indicators_come_from_the_dictionary(imported: LaitSummary) -> None:
     assert lac.title == "Children looked after rate per 10,000"
     assert lac.topic == "Children Looked After"
     assert lac.y_axis_name == "Rate per 10,000"
-    assert lac.polarity == IndicatorPolarity.NONE  # the dictionary says "-"
+    assert lac.polarity == Polarity.NONE  # the dictionary says "-"
     assert lac.decimal_places is None
     assert lac.banded
-    assert indicators["CareLeaverAcc"].polarity == IndicatorPolarity.HIGH
+    assert indicators["CareLeaverAcc"].polarity == Polarity.HIGHER
     first = indicators["FirstYJS"]
-    assert (first.polarity, first.decimal_places) == (IndicatorPolarity.LOW, None)
+    assert (first.polarity, first.decimal_places) == (Polarity.LOWER, None)
     assert "Youth Justice" in first.title
     alcohol = indicators["Hosp_Adm_Alc_<18yrs"]
     assert (alcohol.decimal_places, alcohol.banded) == (2, True)
@@ -420,6 +420,20 @@ def test_a_systematic_fault_is_listed_briefly(db: None, tmp_path: Path) -> None:
         problems[-2]
         == f"column Values: and {VALUES - MAX_PROBLEMS_PER_COLUMN:,} more rows with problems here"
     )
+
+
+def test_a_code_listed_twice_takes_the_first_stated_polarity_and_says_so(
+    db: None, tmp_path: Path
+) -> None:
+    table = pd.read_csv(DICTIONARY, dtype=str, keep_default_na=False)
+    first, second = table.index[table["Measure_short"] == "LAC_Over_Abs"]
+    table.loc[first, "Polarity"], table.loc[second, "Polarity"] = "-", "High"
+    dictionary = tmp_path / "lait_data_dictionary.csv"
+    table.to_csv(dictionary, index=False)
+    summary = run(SLICE, dictionary)
+    assert BenchmarkIndicator.objects.get(code="LAC_Over_Abs").polarity == "higher"
+    warning = next(w for w in summary.warnings if " LAC_Over_Abs in rows " in w)
+    assert "polarity neither is better vs higher is better, using higher is better" in warning
 
 
 def test_a_bad_dictionary_cell_is_reported_by_record(db: None, tmp_path: Path) -> None:

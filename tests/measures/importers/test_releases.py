@@ -154,6 +154,30 @@ def test_the_indicator_records_its_source_column_and_filters() -> None:
     assert indicator.slug == indicator_slug("CLA_RATE")
 
 
+@pytest.mark.parametrize(
+    ("word", "stored", "shown"),
+    [
+        ("high", "higher", "Higher is better"),
+        ("higher", "higher", "Higher is better"),
+        ("low", "lower", "Lower is better"),
+        ("lower", "lower", "Lower is better"),
+        ("none", "none", "Neither is better"),
+    ],
+)
+def test_the_polarity_is_stored_in_the_words_measures_use(
+    word: str, stored: str, shown: str
+) -> None:
+    run(CLA, *cla_args(), "--polarity", word)
+    indicator = BenchmarkIndicator.objects.get(code="CLA_RATE")
+    assert (indicator.polarity, indicator.get_polarity_display()) == (stored, shown)
+
+
+def test_a_polarity_word_the_command_does_not_know_is_refused() -> None:
+    with pytest.raises(CommandError, match="invalid choice: 'target'"):
+        call_command("import_ees", str(CLA), *cla_args(), "--polarity", "target")
+    assert not BenchmarkIndicator.objects.exists()
+
+
 def test_authorities_are_created_with_both_codes_and_their_region() -> None:
     run(CLA, *cla_args())
 

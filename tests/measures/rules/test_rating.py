@@ -7,6 +7,8 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from measures.rules.rating import (
+    BENCHMARK_POLARITIES,
+    MEASURE_POLARITIES,
     Direction,
     Polarity,
     Scheme,
@@ -15,11 +17,12 @@ from measures.rules.rating import (
     band_contains_target,
     direction,
     is_due,
+    measure_polarity,
     rate,
     resolve_band,
 )
 
-HIGHER, LOWER, TARGET = Polarity.HIGHER, Polarity.LOWER, Polarity.TARGET
+HIGHER, LOWER, TARGET, NONE = Polarity.HIGHER, Polarity.LOWER, Polarity.TARGET, Polarity.NONE
 ACHIEVED, AMBER, NOT_ACHIEVED = Status.ACHIEVED, Status.WITHIN_TOLERANCE, Status.NOT_ACHIEVED
 EXCEEDED, NO_DATA, NOT_RATED = Status.EXCEEDED, Status.NO_DATA, Status.NOT_RATED
 IMPROVING, WORSENING, NO_CHANGE = Direction.IMPROVING, Direction.WORSENING, Direction.NO_CHANGE
@@ -268,7 +271,7 @@ def test_tolerance_achieved_scheme_counts_within_tolerance_as_achieved(
 
 
 @pytest.mark.parametrize("scheme", list(Scheme))
-@pytest.mark.parametrize("polarity", list(Polarity))
+@pytest.mark.parametrize("polarity", MEASURE_POLARITIES)
 @pytest.mark.parametrize(
     ("value", "expected"), [("48.7", NOT_RATED), (None, NOT_RATED)], ids=["figure", "no figure"]
 )
@@ -279,7 +282,7 @@ def test_no_target_is_not_rated_whether_or_not_there_is_a_figure(
 
 
 @pytest.mark.parametrize("scheme", list(Scheme))
-@pytest.mark.parametrize("polarity", list(Polarity))
+@pytest.mark.parametrize("polarity", MEASURE_POLARITIES)
 def test_a_target_without_a_figure_is_no_data(polarity: Polarity, scheme: Scheme) -> None:
     status = rate(None, Decimal(45), Decimal(43), Decimal(47), polarity=polarity, scheme=scheme)
     assert status is NO_DATA
@@ -526,10 +529,70 @@ def test_every_status_has_a_distinct_shape_and_symbol() -> None:
             "On target is best",
             "Being within the target range is best: too many and too few both call for questions.",
         ),
+        (
+            NONE,
+            "Neither is better",
+            "Neither a higher nor a lower figure indicates better performance.",
+        ),
     ],
 )
 def test_each_polarity_explains_itself(polarity: Polarity, label: str, sentence: str) -> None:
     assert (polarity.label, polarity.sentence) == (label, sentence)
+
+
+def test_measures_never_have_no_polarity_and_indicators_never_a_target() -> None:
+    assert set(MEASURE_POLARITIES) | set(BENCHMARK_POLARITIES) == set(Polarity)
+    assert NONE not in MEASURE_POLARITIES
+    assert TARGET not in BENCHMARK_POLARITIES
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("High", HIGHER),
+        ("Low", LOWER),
+        ("-", NONE),
+        ("", NONE),
+        (None, NONE),
+        (float("nan"), NONE),
+        ("high", HIGHER),
+        ("low", LOWER),
+        ("none", NONE),
+        ("higher", HIGHER),
+        ("lower", LOWER),
+        ("Higher", HIGHER),
+        (" HIGH ", HIGHER),
+        (" - ", NONE),
+    ],
+)
+def test_polarity_is_read_from_the_dictionary_and_the_command_line(
+    text: str | float | None, expected: Polarity
+) -> None:
+    assert Polarity.from_source(text) is expected
+
+
+@pytest.mark.parametrize("text", ["target", "up", "highest", "1", 1.0, 1])
+def test_an_unknown_polarity_is_refused_naming_the_words_that_do(text: str | float) -> None:
+    with pytest.raises(ValueError, match=r"is not a polarity \(high, low, none, - or empty\)"):
+        Polarity.from_source(text)
+
+
+@pytest.mark.parametrize(("polarity", "expected"), [("higher", HIGHER), (TARGET, TARGET)])
+def test_a_measure_polarity_is_read_from_its_word(polarity: str, expected: Polarity) -> None:
+    assert measure_polarity(polarity) is expected
+
+
+@pytest.mark.parametrize("polarity", [NONE, "none", "high"])
+def test_a_measure_cannot_have_a_polarity_only_indicators_have(polarity: str) -> None:
+    with pytest.raises(ValueError, match="(?i)polarity"):
+        measure_polarity(polarity)
+
+
+def test_rating_and_direction_refuse_no_polarity() -> None:
+    with pytest.raises(ValueError, match="a measure's polarity is higher, lower or target"):
+        rate(Decimal(5), Decimal(4), polarity=NONE)
+    with pytest.raises(ValueError, match="a measure's polarity is higher, lower or target"):
+        direction(Decimal(5), Decimal(4), polarity=NONE)
 
 
 @pytest.mark.parametrize(
@@ -652,7 +715,7 @@ def test_schemes_differ_from_the_default_only_where_they_say(
     assert lenient is default or (lenient is ACHIEVED and default is AMBER)
 
 
-@given(figures, figures, st.sampled_from(list(Polarity)), figures)
+@given(figures, figures, st.sampled_from(MEASURE_POLARITIES), figures)
 def test_swapping_the_two_figures_reverses_the_direction(
     current: Decimal, previous: Decimal, polarity: Polarity, target: Decimal
 ) -> None:
