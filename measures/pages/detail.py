@@ -20,6 +20,13 @@ from measures.benchmarking.reads import (
     published_group_values,
 )
 from measures.models import Actual, Measure, State, Target, TargetChange
+from measures.pages.benchmark_tables import (
+    BenchmarkSection,
+    Ours,
+    PrintedTable,
+    comparison_tables,
+    printed_table,
+)
 from measures.pages.charts import TrendPoint, trend_figure, trend_summary
 from measures.pages.dashboard import latest_published_period, report_order, visible_figures
 from measures.pages.extensions import Section, measure_sections
@@ -30,6 +37,9 @@ from measures.rules.targets import describe_band
 from measures.rules.units import Unit, format_target
 
 T = TypeVar("T")
+
+# Our council's row when the national data does not name it (it has not been imported).
+_OURS = "This council"
 
 
 @dataclass(frozen=True)
@@ -92,6 +102,9 @@ class MeasurePage:
     summary: str  # the chart in words
     benchmarks: list[MeasureComparison]
     published_benchmarks: list[GroupValue]
+    # The same, laid out as the council prints them: compact tables, our council first.
+    benchmark_sections: list[BenchmarkSection]
+    printed_benchmarks: PrintedTable | None
 
 
 @dataclass(frozen=True)
@@ -409,6 +422,23 @@ def _page(
         ),
         benchmarks=benchmarks,
         published_benchmarks=published_benchmarks,
+        benchmark_sections=[
+            BenchmarkSection(
+                item,
+                comparison_tables(
+                    item.comparison,
+                    Ours(
+                        name=item.comparison.ours.area.name if item.comparison.ours else _OURS,
+                        figure=measure.format(figure.value) if figure else "",
+                        target=format_target(target.value, unit, places) if target else "",
+                        period=chosen.label,
+                        target_period=_target_label(target),
+                    ),
+                ),
+            )
+            for item in benchmarks
+        ],
+        printed_benchmarks=printed_table(published_benchmarks),
     )
 
 
