@@ -154,6 +154,8 @@ class PrintedTable:
 
     columns: list[tuple[str, str]]  # (period, what): ("Apr 14 - Mar 15", "rate per 100,000")
     rows: list[tuple[str, list[str]]]  # the row's name as printed, then a cell per column
+    # Figures the papers quote in their text rather than in the table, each as a sentence.
+    quoted: list[str]
 
 
 # The demo's printed rows say how the paper named the row: "...; row printed as 'England'".
@@ -166,15 +168,21 @@ def printed_table(values: list[GroupValue]) -> PrintedTable | None:
         return None
     columns: dict[tuple[str, str], None] = {}
     cells: dict[str, dict[tuple[str, str], str]] = {}
+    quoted = []
     for value in sorted(values, key=lambda v: v.pk):
-        what, _, printed = value.label.partition(_PRINTED_AS)
-        row = printed.strip().strip("'") or value.group.name
+        text = f"{value.value.normalize():f}" if value.value is not None else "–"
+        what, found, printed = value.label.partition(_PRINTED_AS)
+        if not found:
+            # Not a table row: a figure the text quotes ("the National average").
+            quoted.append(f"{value.group.name}, {value.period}: {text} ({value.label})")
+            continue
+        row = printed.strip().strip("'")
         column = (value.period, what.strip())
         columns.setdefault(column)
-        text = f"{value.value.normalize():f}" if value.value is not None else "–"
         cells.setdefault(row, {})[column] = text
     ordered = list(columns)
     return PrintedTable(
         columns=ordered,
         rows=[(row, [found.get(c, "–") for c in ordered]) for row, found in cells.items()],
+        quoted=quoted,
     )

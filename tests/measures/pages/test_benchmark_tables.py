@@ -56,7 +56,13 @@ def test_the_papers_printed_rows_are_one_table_a_row_per_comparator(client: Clie
         "Apr 14 - Mar 15: rate per 100,000 aged 10-17",
     ]
     printed = {row[0]: row[1:3] for row in rows[1:]}
+    # The council's own row first, as printed.
+    assert rows[1][0] == "Lincolnshire"
+    assert printed["Lincolnshire"] == ["272", "431"]
     assert printed["Midlands YOT Region"] == ["3961", "415"]
     assert printed["England"] == ["19815", "405"]
     assert printed["* YOT Comparators"] == ["2266", "384"]
     assert printed["* CIPFA Comparators"] == ["2027", "373"]
+    # Figures the text quotes are listed under the table, not as columns of it.
+    assert all("printed as 'the" not in cell for cell in rows[0])
+    assert "England, January 2016 to December 2016: 327" in page
