@@ -262,7 +262,8 @@ def _groups(
                 # Not there in the period: its predecessor's figure, or none and not counted.
                 found = by_code.get(standing.code) if standing.code else None
                 if found is None:
-                    members.append((f"{member.name} ({standing.note})", None, ""))
+                    # A predecessor without a figure stands for nothing: the member is absent.
+                    members.append((f"{member.name} ({standing.absent})", None, ""))
                     absent += 1
                     continue
                 if found.area_id in shown:

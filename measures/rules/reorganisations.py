@@ -52,6 +52,8 @@ class StandIn:
 
     code: str  # "" when nobody: the member did not exist and had no single predecessor
     note: str = ""  # why it is not the member itself, for the reader
+    # What to say should the stand-in have no figure either: "did not exist in 2017".
+    absent: str = ""
 
 
 def existed(code: str, on: date) -> bool:
@@ -76,6 +78,8 @@ def stand_in(code: str, name: str, on: date) -> StandIn:
     if created is not None and on < created.created:
         if created.predecessor and existed(created.predecessor, on):
             note = f"in place of {name}, created {created.created.year}"
-            return StandIn(created.predecessor, note)
-        return StandIn("", f"did not exist in {on.year}")
-    return StandIn("", f"no longer existed in {on.year}")
+            return StandIn(created.predecessor, note, absent=f"did not exist in {on.year}")
+        note = f"did not exist in {on.year}"
+        return StandIn("", note, absent=note)
+    note = f"no longer existed in {on.year}"
+    return StandIn("", note, absent=note)
