@@ -49,7 +49,13 @@ def test_the_web_appendix_prints_2017s_figures_and_no_later_period(client: Clien
 def test_the_pdf_appendix_prints_2017s_figures_and_no_later_period(meeting) -> None:
     pack = build_pack(meeting=meeting, version="public")
     first, last = pack.item_range(8)
-    text = " ".join(read_pack(pack).text_of(first, last).split())
+    read = read_pack(pack)
+    text = " ".join(read.text_of(first, last).split())
+    # The group's table is on one page: its caption, our row and its mean together.
+    pages = [" ".join(read.page(n).split()) for n in range(first, last + 1)]
+    group_pages = [page for page in pages if "April 2021 model" in page]
+    assert len(group_pages) == 1
+    assert "Mean of the group (3 of 3 with a figure)" in group_pages[0]
     assert "Lincolnshire (this council)" in text
     assert "statistical neighbours, April 2021 model" in text
     assert "North Northamptonshire," in text  # only as the member Northamptonshire stands in for

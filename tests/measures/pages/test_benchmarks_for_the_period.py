@@ -120,6 +120,7 @@ def test_the_reader_may_choose_another_year(client: Client, lac) -> None:
     assert summary[0][0].startswith("Children looked after rate per 10,000, 2024")
     assert summary[2][:3] == ["Lincolnshire (this council)", "54.0", "48.7 per 10,000"]
     assert "Back to the year of our figure" in chosen
+    assert "National figures for 2024, to 31 March 2024, as chosen below" in chosen
     # A year the indicator does not have is no choice: the figure's own time is shown.
     odd = client.get(URL, {"period": "2017/18 Q1", "benchmark": "1999"}).content.decode()
     assert tables(odd)[0][0][0].startswith("Children looked after rate per 10,000, 2017")
