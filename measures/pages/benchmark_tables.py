@@ -160,6 +160,8 @@ class PrintedTable:
 
 # The demo's printed rows say how the paper named the row: "...; row printed as 'England'".
 _PRINTED_AS = "; row printed as "
+# ... and of a figure quoted in the text, not the table: "...; printed as 'the National rate'".
+_QUOTED_AS = "; printed as "
 
 
 def printed_table(values: list[GroupValue]) -> PrintedTable | None:
@@ -172,11 +174,11 @@ def printed_table(values: list[GroupValue]) -> PrintedTable | None:
     for value in sorted(values, key=lambda v: v.pk):
         text = f"{value.value.normalize():f}" if value.value is not None else "–"
         what, found, printed = value.label.partition(_PRINTED_AS)
-        if not found:
+        if not found and _QUOTED_AS in value.label:
             # Not a table row: a figure the text quotes ("the National average").
             quoted.append(f"{value.group.name}, {value.period}: {text} ({value.label})")
             continue
-        row = printed.strip().strip("'")
+        row = printed.strip().strip("'") or value.group.name
         column = (value.period, what.strip())
         columns.setdefault(column)
         cells.setdefault(row, {})[column] = text
