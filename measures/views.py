@@ -109,5 +109,10 @@ def measure_detail(request: HttpRequest, reference: str) -> HttpResponse:
     if "\x00" in reference:
         # No reference holds one, and PostgreSQL cannot even compare text holding one.
         raise Http404("There is no such measure.")
-    page = measure_page(reference=reference, user=request.user, period=request.GET.get("period"))
+    page = measure_page(
+        reference=reference,
+        user=request.user,
+        period=request.GET.get("period"),
+        benchmark_period=request.GET.get("benchmark"),
+    )
     return render(request, "measures/measure_detail.html", page.context())

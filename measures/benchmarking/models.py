@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils.text import slugify
 
 from measures.benchmarking.ranking import MISSING_CODES
+from measures.rules.benchmark_periods import YEAR_TYPE_LABELS
 from measures.rules.rating import BENCHMARK_POLARITIES, Polarity
 
 
@@ -177,6 +178,13 @@ class ComparatorGroup(models.Model):
     version = models.CharField(
         max_length=40, blank=True, help_text="The model's version, e.g. “May 2025”."
     )
+    in_force_from = models.DateField(
+        "in force from",
+        null=True,
+        blank=True,
+        help_text="When this version came into use (read from a version like “May 2025”). "
+        "A figure is compared with the version in force for its period.",
+    )
     description = models.TextField(blank=True)
     source = models.TextField(blank=True)
 
@@ -235,6 +243,14 @@ class BenchmarkIndicator(models.Model):
     unit = models.CharField(max_length=40, blank=True, help_text="A measure unit code, if any.")
     y_axis_name = models.CharField(max_length=200, blank=True)
     decimal_places = models.PositiveSmallIntegerField(null=True, blank=True)
+    year_type = models.CharField(
+        "year type",
+        max_length=20,
+        blank=True,
+        choices=[(kind.value, label) for kind, label in YEAR_TYPE_LABELS.items() if kind.value],
+        help_text="What a period's label counts (LAIT's Year_Type, a release's time_identifier), "
+        "so each figure is compared with the periods ending by its own end.",
+    )
     polarity = models.CharField(
         max_length=10,
         choices=[(p.value, p.label) for p in BENCHMARK_POLARITIES],

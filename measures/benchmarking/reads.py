@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
@@ -36,7 +37,9 @@ from measures.benchmarking.ranking import (
     group_figure,
     rank,
 )
+from measures.rules.benchmark_periods import model_for, period_end, period_for
 from measures.rules.rating import Polarity
+from measures.rules.reorganisations import stand_in
 
 
 def our_area() -> Area | None:
@@ -96,6 +99,13 @@ class Comparison:
     region: BenchmarkValue | None
     rows: list[AuthorityRow]
     groups: list[GroupComparison] = field(default_factory=list)
+    # The end of the period our figure covers, when the comparison is for a figure.
+    until: date | None = None
+    # When the period shown ends; and why none is shown when nothing is that old.
+    period_ends: date | None = None
+    note: str = ""
+    # Every period with when it ends, oldest first: the other years a reader may choose.
+    period_choices: list[tuple[str, date | None]] = field(default_factory=list)
 
     @property
     def ranked(self) -> int:
@@ -112,12 +122,40 @@ def periods_of(indicator: BenchmarkIndicator) -> list[str]:
     return list(dict.fromkeys(period for period, _ in pairs))
 
 
+def ends_of(indicator: BenchmarkIndicator, periods: list[str]) -> dict[str, date | None]:
+    """When each period ends, by the indicator's year type; None for a label that is no period."""
+    ends: dict[str, date | None] = {}
+    for label in periods:
+        try:
+            ends[label] = period_end(label, indicator.year_type)
+        except ValueError:
+            ends[label] = None
+    return ends
+
+
 def compare(
-    *, indicator: BenchmarkIndicator, period: str | None = None, ours: Area | None = None
+    *,
+    indicator: BenchmarkIndicator,
+    period: str | None = None,
+    ours: Area | None = None,
+    until: date | None = None,
 ) -> Comparison:
-    """Everything the benchmark charts and table show for one period (about five queries)."""
+    """Everything the benchmark charts and table show for one period (about five queries).
+
+    The period asked for where the indicator has it; else, for a figure covering up to until,
+    the latest period ending by then (none, with a note, when nothing is that old); else
+    the latest.
+    """
     periods = periods_of(indicator)
-    chosen = period if period in periods else (periods[-1] if periods else "")
+    ends = ends_of(indicator, periods)
+    note = ""
+    if period in periods:
+        chosen = period
+    elif until is not None:
+        choice = period_for([(label, end) for label, end in ends.items() if end is not None], until)
+        chosen, note = choice.period or "", choice.note
+    else:
+        chosen = periods[-1] if periods else ""
     values = list(
         BenchmarkValue.objects.filter(indicator=indicator, period=chosen)
         .select_related("area__region")
@@ -162,14 +200,30 @@ def compare(
         england=england,
         region=region,
         rows=rows,
+        until=until,
+        period_ends=ends.get(chosen),
+        note=note,
+        period_choices=list(ends.items()),
     )
     if ours is not None:
-        comparison.groups = _groups(ours, {v.area_id: v for v in values}, indicator)
+        on = ends.get(chosen) or until
+        comparison.groups = _groups(ours, {v.area_id: v for v in values}, indicator, on=on)
     return comparison
 
 
+def model_name(group: ComparatorGroup) -> str:
+    """ "statistical neighbours, April 2021 model"; other groups by their kind's name."""
+    if group.kind == GroupKind.STATISTICAL_NEIGHBOURS and group.version:
+        return f"statistical neighbours, {group.version} model"
+    return group.get_kind_display()
+
+
 def _groups(
-    ours: Area, values: dict[int, BenchmarkValue], indicator: BenchmarkIndicator
+    ours: Area,
+    values: dict[int, BenchmarkValue],
+    indicator: BenchmarkIndicator,
+    *,
+    on: date | None = None,
 ) -> list[GroupComparison]:
     groups = (
         ComparatorGroup.objects.filter(Q(area=ours) | Q(members__area=ours, kind=GroupKind.CUSTOM))
@@ -184,29 +238,51 @@ def _groups(
         if value.area.is_joint
         for member in value.area.joint_members.all()
     }
-    compared, seen_kinds = [], set()
+    by_code = {v.area.old_code: v for v in values.values() if v.area.old_code}
+    # One statistical neighbour model: the version in force for the period, else the oldest.
+    models = [g for g in groups if g.kind == GroupKind.STATISTICAL_NEIGHBOURS]
+    in_force = model_for([(g, g.in_force_from) for g in models], on)
+    compared = []
     for group in groups:
-        # Only the newest statistical neighbour model: the older one is history.
-        if group.kind == GroupKind.STATISTICAL_NEIGHBOURS and group.kind in seen_kinds:
+        if group.kind == GroupKind.STATISTICAL_NEIGHBOURS and group != in_force:
             continue
-        seen_kinds.add(group.kind)
-        members = []
+        members: list[tuple[str, Decimal | None, str]] = []
         counted: dict[int, Decimal | None] = {}
+        shown: set[int] = set()
+        absent = 0
         for member in group.members.all():
             found = values.get(member.area_id) if member.area_id else None
             name = member.name
+            standing = (
+                stand_in(member.area.old_code, member.name, on)
+                if on is not None and member.area is not None and member.area.old_code
+                else None
+            )
+            if standing is not None and standing.note:
+                # Not there in the period: its predecessor's figure, or none and not counted.
+                found = by_code.get(standing.code) if standing.code else None
+                if found is None:
+                    # A predecessor without a figure stands for nothing: the member is absent.
+                    members.append((f"{member.name} ({standing.absent})", None, ""))
+                    absent += 1
+                    continue
+                if found.area_id in shown:
+                    continue
+                name = f"{found.area.name} ({standing.note})"
             if found is None and member.area is not None and member.area_id in joint_of:
                 # Reported jointly: the joint figure stands for the member, and counts once.
                 found = joint_of[member.area_id]
                 name = f"{member.name} (jointly with {found.area.partners_of(member.area)})"
             if found is not None:
                 counted[found.area_id] = found.value
+                shown.add(found.area_id)
             members.append((name, found.value if found else None, found.status if found else ""))
         figure = group_figure(list(counted.values()), decimal_places=indicator.decimal_places)
+        # Members that did not exist in the period are listed, but were not members then.
         figure = replace(
             figure,
-            members=len(members),
-            count=len(members) - sum(1 for _, value, _ in members if value is None),
+            members=len(members) - absent,
+            count=sum(1 for _, value, _ in members if value is not None),
         )
         compared.append(GroupComparison(group=group, figure=figure, members=members))
     return compared
@@ -260,7 +336,14 @@ def series(
         return (joint, figures[joint]) if joint is not None else (area_id, None)
 
     points = []
-    for period in comparison.periods:
+    # A figure's comparison shows no year after the figure's own.
+    ends = dict(comparison.period_choices)
+    shown = [
+        period
+        for period in comparison.periods
+        if comparison.until is None or ((end := ends.get(period)) and end <= comparison.until)
+    ]
+    for period in shown:
         figures = by_period.get(period, {})
         # A joint return standing for two neighbours counts once, as one entry.
         counted = dict(figure_of(figures, i) for i in member_ids)
@@ -318,24 +401,53 @@ class MeasureComparison:
     series_text: str = ""
 
 
-def measure_comparisons(measure: object) -> list[MeasureComparison]:
-    """Each national indicator a measure is compared with, for our authority's latest period."""
+def measure_comparisons(
+    measure: object, *, until: date | None = None, period: str | None = None
+) -> list[MeasureComparison]:
+    """Each national indicator a measure is compared with, for a figure covering up to until.
+
+    period, when an indicator has it, is the reader's choice of another year.
+    """
     # measure is a Measure, typed object so benchmarking need not import measures.models.
-    return comparisons_by_measure([measure]).get(measure.pk, [])  # type: ignore[attr-defined]
+    pk = measure.pk  # type: ignore[attr-defined]
+    return comparisons_by_measure([measure], until={pk: until}, period=period).get(pk, [])
 
 
-def comparisons_by_measure(measures: Iterable[object]) -> dict[int, list[MeasureComparison]]:
+def comparisons_by_measure(
+    measures: Iterable[object],
+    *,
+    until: Mapping[int, date | None] | None = None,
+    period: str | None = None,
+) -> dict[int, list[MeasureComparison]]:
     """Each measure's national comparisons, keyed by the measure's id.
 
-    Two queries, then a few per linked indicator (usually one or two), whatever the number of
-    authorities or years.
+    until gives, by measure id, the end of the period its figure covers: each is compared with
+    the national periods ending by then (the latest where a measure has none). Two queries,
+    then a few per linked indicator (usually one or two), whatever the number of authorities
+    or years.
     """
     ours = our_area()
+    until = until or {}
     found: dict[int, list[MeasureComparison]] = {}
     links = MeasureBenchmark.objects.filter(measure__in=list(measures)).select_related("indicator")
     for link in links.order_by("pk"):
         indicator = link.indicator
-        comparison = compare(indicator=indicator, ours=ours)
+        comparison = compare(
+            indicator=indicator, ours=ours, until=until.get(link.measure_id), period=period
+        )
+        if not comparison.period:
+            # Nothing as old as the figure: say so, rather than show a later year.
+            found.setdefault(link.measure_id, []).append(
+                MeasureComparison(
+                    link=link,
+                    comparison=comparison,
+                    points=[],
+                    bars=[],
+                    chart={},
+                    summary=comparison.note,
+                )
+            )
+            continue
         bars = bars_for(comparison, ours)
         points = series(indicator=indicator, ours=ours, comparison=comparison) if ours else []
         figure = comparison_figure(

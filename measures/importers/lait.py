@@ -40,6 +40,7 @@ from measures.importers.tabular import (
     nul_cells,
     nul_problem,
 )
+from measures.rules.benchmark_periods import YearType, year_type_of
 from measures.rules.rating import Polarity
 
 SOURCE = "LAIT"
@@ -59,7 +60,7 @@ PARQUET_REQUIRED = (CODE, YEARS, NAME, VALUES, NUMBER, REGION)
 PARQUET_OPTIONAL = (TITLE,)
 
 DICTIONARY_REQUIRED = ("Measure_short", "Measure", "Polarity", "dps", "No_Quartile")
-DICTIONARY_OPTIONAL = ("Topic", "y_axis_name", "Description")
+DICTIONARY_OPTIONAL = ("Topic", "y_axis_name", "Description", "Year_Type")
 
 # LAIT's placeholder for a figure with no period: 170 rows of CINPermExclusion, all "-".
 NO_PERIOD = "0"
@@ -132,6 +133,7 @@ class IndicatorInfo:
     banded: bool = True
     description: str = ""
     y_axis_name: str = ""
+    year_type: YearType = YearType.UNKNOWN
 
 
 def lait_period(label: str) -> tuple[str, int]:
@@ -340,6 +342,10 @@ def read_dictionary(path: Path) -> tuple[dict[str, IndicatorInfo], list[str], li
             banded=banded,
             description=first["description"],
             y_axis_name=first["y_axis_name"],
+            year_type=next(
+                (t for _, e in entries if (t := e["year_type"]) is not YearType.UNKNOWN),
+                YearType.UNKNOWN,
+            ),
         )
         if len(entries) > 1:
             warnings.append(_conflict_warning(path.name, code, entries, infos[code]))
@@ -378,6 +384,9 @@ def _dictionary_row(record: dict[str, Any]) -> dict[str, Any]:
         "banded": quartile.upper() != "N",
         "description": str(record.get("Description", "")).strip(),
         "y_axis_name": text("y_axis_name"),
+        # A year type the rule does not know is stored as unknown: its periods are then
+        # taken to end as late as their labels allow, never compared too early.
+        "year_type": year_type_of(text("Year_Type")),
     }
 
 
@@ -631,6 +640,7 @@ def _save_indicators(
         "banded",
         "description",
         "y_axis_name",
+        "year_type",
     ]
     create, update = [], []
     for code in codes:
@@ -644,6 +654,7 @@ def _save_indicators(
             "banded": info.banded,
             "description": info.description,
             "y_axis_name": info.y_axis_name[:200],
+            "year_type": str(info.year_type),
         }
         indicator = existing.get(code)
         if indicator is None:
@@ -670,3 +681,20 @@ def _area_ids(rows: pd.DataFrame, book: AreaBook) -> dict[str, int]:
             areas["old_code"], areas["name"], areas["region"], strict=True
         )
     }
+
+
+def fill_year_types(*, dictionary: Path) -> int:
+    """Set LAIT indicators' year types from the dictionary, without reading the long file.
+
+    For data imported before year types were kept. Returns how many indicators changed.
+    Raises TableError when the dictionary cannot be read.
+    """
+    infos, _, _ = read_dictionary(dictionary)
+    changed = []
+    for indicator in BenchmarkIndicator.objects.filter(source=SOURCE, code__in=list(infos)):
+        year_type = str(infos[indicator.code].year_type)
+        if indicator.year_type != year_type:
+            indicator.year_type = year_type
+            changed.append(indicator)
+    BenchmarkIndicator.objects.bulk_update(changed, ["year_type"], batch_size=1000)
+    return len(changed)

@@ -34,6 +34,7 @@ from measures.importers.tabular import (
     nul_problem,
     read_raw_csv,
 )
+from measures.rules.benchmark_periods import version_start
 
 SHEET = "LA SN Groups"
 NEIGHBOURS = 10
@@ -486,7 +487,7 @@ def _authority(book: AreaBook, code: str, names: dict[str, str], *, region: str)
     return book.authority(name=name or placeholder_name(code), old=code, region_name=region)
 
 
-def _group_fields(area: Area, row: _Row, *, version: str, source: str) -> dict[str, str]:
+def _group_fields(area: Area, row: _Row, *, version: str, source: str) -> dict[str, Any]:
     notes = []
     if row.old:
         notes.append(
@@ -502,6 +503,8 @@ def _group_fields(area: Area, row: _Row, *, version: str, source: str) -> dict[s
         "name": f"{name} statistical neighbours ({version})",
         "source": source,
         "description": " ".join(notes),
+        # A figure is compared with the version in force for its period (reads.py).
+        "in_force_from": version_start(version),
     }
 
 

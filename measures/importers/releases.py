@@ -38,10 +38,12 @@ from measures.importers.tabular import (
     nul_problem,
     read_raw_csv,
 )
+from measures.rules.benchmark_periods import YearType, year_type_of
 from measures.rules.rating import Polarity
 from measures.rules.units import Unit
 
 PERIOD = "time_period"
+TIME_IDENTIFIER = "time_identifier"
 LEVEL = "geographic_level"
 OLD_CODE, NEW_CODE, LA_NAME = "old_la_code", "new_la_code", "la_name"
 REGION_NAME, REGION_CODE = "region_name", "region_code"
@@ -54,6 +56,7 @@ LEVELS = {NATIONAL, REGIONAL, LOCAL_AUTHORITY}
 # so they are never the filter a user is missing.
 PLACE_AND_TIME = {
     PERIOD,
+    TIME_IDENTIFIER,
     LEVEL,
     "country_code",
     "country_name",
@@ -485,6 +488,14 @@ def _indicator(
     return indicator
 
 
+def _year_type(rows: pd.DataFrame) -> YearType:
+    """What the rows' periods count, from time_identifier; unknown if absent or mixed."""
+    if TIME_IDENTIFIER not in rows.columns:
+        return YearType.UNKNOWN
+    kinds = {year_type_of(str(text)) for text in rows[TIME_IDENTIFIER].unique()}
+    return kinds.pop() if len(kinds) == 1 else YearType.UNKNOWN
+
+
 def import_release(
     *,
     path: Path,
@@ -585,6 +596,7 @@ def import_release(
                 "unit": unit,
                 "decimal_places": decimal_places,
                 "polarity": polarity_value.value,
+                "year_type": str(_year_type(rows)),
             },
             replace=replace,
             summary=summary,

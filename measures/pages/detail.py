@@ -20,6 +20,13 @@ from measures.benchmarking.reads import (
     published_group_values,
 )
 from measures.models import Actual, Measure, State, Target, TargetChange
+from measures.pages.benchmark_tables import (
+    BenchmarkSection,
+    Ours,
+    PrintedTable,
+    comparison_tables,
+    printed_table,
+)
 from measures.pages.charts import TrendPoint, trend_figure, trend_summary
 from measures.pages.dashboard import latest_published_period, report_order, visible_figures
 from measures.pages.extensions import Section, measure_sections
@@ -30,6 +37,9 @@ from measures.rules.targets import describe_band
 from measures.rules.units import Unit, format_target
 
 T = TypeVar("T")
+
+# Our council's row when the national data does not name it (it has not been imported).
+_OURS = "This council"
 
 
 @dataclass(frozen=True)
@@ -92,6 +102,9 @@ class MeasurePage:
     summary: str  # the chart in words
     benchmarks: list[MeasureComparison]
     published_benchmarks: list[GroupValue]
+    # The same, laid out as the council prints them: compact tables, our council first.
+    benchmark_sections: list[BenchmarkSection]
+    printed_benchmarks: PrintedTable | None
 
 
 @dataclass(frozen=True)
@@ -250,19 +263,25 @@ def _neighbours(
     return (*adjacent(order, measure), in_report)
 
 
-def measure_page(*, reference: str, user: Any, period: str | None) -> MeasureDetail:
+def measure_page(
+    *, reference: str, user: Any, period: str | None, benchmark_period: str | None = None
+) -> MeasureDetail:
     """Everything the measure page shows, in a constant number of queries.
 
     Raises Http404 for an unknown reference; a period that cannot be read gives a message
-    and the latest figure instead. Other apps' sections add their own queries, each a fixed
-    number whatever the measure holds.
+    and the latest figure instead. The national figures are those of the figure's own time,
+    or benchmark_period where the reader chose another year. Other apps' sections add their
+    own queries, each a fixed number whatever the measure holds.
     """
     measure = get_object_or_404(Measure.objects.with_figures(user=user), reference=reference)
+    chosen, period_error = _chosen(measure, period)
     page = _page(
         measure,
-        user=user,
-        period=period,
-        benchmarks=measure_comparisons(measure),
+        chosen=chosen,
+        period_error=period_error,
+        benchmarks=measure_comparisons(
+            measure, until=figure_end(measure, chosen), period=benchmark_period
+        ),
         published_benchmarks=published_group_values(measure),
     )
     previous_measure, next_measure, in_report = _neighbours(measure, page.period, user)
@@ -297,13 +316,17 @@ def measure_pages(*, measures: Any, user: Any, period: str) -> list[MeasurePage]
     they mean nothing on paper.
     """
     found = list(measures.with_figures(user=user))
-    comparisons = comparisons_by_measure(found)
+    chosen = {measure.pk: _chosen(measure, period) for measure in found}
+    # Each measure beside the national figures of its own figure's time.
+    comparisons = comparisons_by_measure(
+        found, until={m.pk: figure_end(m, chosen[m.pk][0]) for m in found}
+    )
     printed = group_values_by_measure(found)
     return [
         _page(
             measure,
-            user=user,
-            period=period,
+            chosen=chosen[measure.pk][0],
+            period_error=chosen[measure.pk][1],
             benchmarks=comparisons.get(measure.pk, []),
             published_benchmarks=printed.get(measure.pk, []),
         )
@@ -311,20 +334,32 @@ def measure_pages(*, measures: Any, user: Any, period: str) -> list[MeasurePage]
     ]
 
 
+def _chosen(measure: Measure, period: str | None) -> tuple[Period, str]:
+    """The quarter to show, from prefetched figures, and a message if the text was bad."""
+    chosen, period_error = choose_period(period, (f.period for f in visible_figures(measure)))
+    if chosen is None:
+        # Nothing the user may see yet: show the quarter the dashboard opens on.
+        chosen = latest_published_period() or Period.containing(date.today())
+    return chosen, period_error
+
+
+def figure_end(measure: Measure, period: Period) -> date:
+    """The last day the quarter's figure covers (its covers-to date), else the quarter's end."""
+    figure = measure.position_in(period).figure
+    covers_to = getattr(figure, "covers_to", None)
+    return covers_to if isinstance(covers_to, date) else period.end
+
+
 def _page(
     measure: Measure,
     *,
-    user: Any,
-    period: str | None,
+    chosen: Period,
+    period_error: str,
     benchmarks: list[MeasureComparison],
     published_benchmarks: list[GroupValue],
 ) -> MeasurePage:
     """A measure's position, history and chart for the chosen quarter, from prefetched rows."""
     figures = visible_figures(measure)
-    chosen, period_error = choose_period(period, (f.period for f in figures))
-    if chosen is None:
-        # Nothing the user may see yet: show the quarter the dashboard opens on.
-        chosen = latest_published_period() or Period.containing(date.today())
 
     periods = history_periods(
         figure_periods=(f.period for f in figures),
@@ -387,6 +422,23 @@ def _page(
         ),
         benchmarks=benchmarks,
         published_benchmarks=published_benchmarks,
+        benchmark_sections=[
+            BenchmarkSection(
+                item,
+                comparison_tables(
+                    item.comparison,
+                    Ours(
+                        name=item.comparison.ours.area.name if item.comparison.ours else _OURS,
+                        figure=measure.format(figure.value) if figure else "",
+                        target=format_target(target.value, unit, places) if target else "",
+                        period=chosen.label,
+                        target_period=_target_label(target),
+                    ),
+                ),
+            )
+            for item in benchmarks
+        ],
+        printed_benchmarks=printed_table(published_benchmarks),
     )
 
 

@@ -53,3 +53,28 @@ def test_a_measure_pages_benchmark_chart_is_drawn_and_accessible(
     expect(chart).to_have_class(re.compile("js-plotly-plot"))
     assert chart.evaluate("el => el.data[0].y.length") >= 3
     assert_no_axe_violations(page)
+
+
+def test_a_2017_figures_compact_tables_and_year_choice_work_by_keyboard_and_pass_axe(
+    page: Page, live_server, demo
+) -> None:
+    from tests.measures.benchmarking.period_data import load_lac_through_the_years
+
+    load_lac_through_the_years()
+    page.goto(live_server.url + "/measures/LAC-RATE/?period=2017/18+Q1")
+    group = page.get_by_role("table", name=re.compile("statistical neighbours, April 2021 model"))
+    expect(group.get_by_role("rowheader").first).to_have_text("Lincolnshire (this council)")
+    expect(group.get_by_role("rowheader", name=re.compile("^Northamptonshire"))).to_be_visible()
+    expect(page.get_by_role("table", name=re.compile(", 2024"))).to_have_count(0)
+    assert_no_axe_violations(page)
+
+    # Another year, chosen from the keyboard.
+    link = page.get_by_role("navigation", name=re.compile("Other years")).get_by_role(
+        "link", name="2024"
+    )
+    link.focus()
+    expect(link).to_be_focused()
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"benchmark=2024"))
+    expect(page.get_by_role("table", name=re.compile(", 2024")).first).to_be_visible()
+    assert_no_axe_violations(page)

@@ -13,7 +13,7 @@ from measures.benchmarking.models import BenchmarkIndicator
 from measures.demo import load_demo_measures
 from measures.demo_benchmarks import load_demo_benchmarks
 from measures.following import resolve_following_targets
-from measures.importers.lait import import_lait
+from measures.importers.lait import fill_year_types, import_lait
 from measures.importers.neighbours import import_sn_model
 from scrutiny.demo import create_demo_accounts
 
@@ -50,12 +50,19 @@ class Command(BaseCommand):
                 f"  {lait.indicators_created + lait.indicators_updated} indicators, "
                 f"{lait.values_created} values in {time.monotonic() - started:.0f} s."
             )
+        else:
+            # Data loaded before year types were kept: take them from the dictionary.
+            fill_year_types(dictionary=benchmarks / "lait_data_dictionary.csv")
+        # Both models: a figure is compared with the one in force for its period (2017's
+        # figures with April 2021's, the oldest there is).
+        import_sn_model(path=benchmarks / "sn_april_2021.xlsx", version="April 2021")
         import_sn_model(path=benchmarks / "sn_may_2025.xlsx", version="May 2025")
         papers = load_demo_benchmarks()
         resolved = resolve_following_targets()
         self.stdout.write(
-            f"Statistical neighbours (May 2025), the papers' {papers['groups']} comparator "
-            f"groups, {papers['links']} measure links; {resolved} comparator targets resolved."
+            f"Statistical neighbours (April 2021 and May 2025), the papers' {papers['groups']} "
+            f"comparator groups, {papers['links']} measure links; {resolved} comparator targets "
+            "resolved."
         )
         loaded = load_demo_committees(member_user=users["member"])
         self.stdout.write(

@@ -23,6 +23,7 @@ from measures.benchmarking.models import (
 from measures.importers.lait import (
     MAX_PROBLEMS_PER_COLUMN,
     LaitSummary,
+    fill_year_types,
     import_lait,
     indicator_slug,
     lait_period,
@@ -160,6 +161,21 @@ def test_indicators_come_from_the_dictionary(imported: LaitSummary) -> None:
     alcohol = indicators["Hosp_Adm_Alc_<18yrs"]
     assert (alcohol.decimal_places, alcohol.banded) == (2, True)
     assert alcohol.description  # a long text from the dictionary
+
+
+def test_each_indicator_keeps_its_year_type_from_the_dictionary(imported: LaitSummary) -> None:
+    year_types = dict(BenchmarkIndicator.objects.values_list("code", "year_type"))
+    assert year_types["LAC"] == "as_at_31_march"  # "Annual": children looked after at 31 March
+    assert year_types["CareLeaverAcc"] == "financial"
+    assert year_types["PriPermEx"] == "academic"
+    assert year_types["FirstYJS"] == "calendar"
+
+
+def test_year_types_fill_in_for_data_imported_without_them(imported: LaitSummary) -> None:
+    BenchmarkIndicator.objects.update(year_type="")
+    assert fill_year_types(dictionary=DICTIONARY) == len(CODES)
+    assert BenchmarkIndicator.objects.get(code="LAC").year_type == "as_at_31_march"
+    assert fill_year_types(dictionary=DICTIONARY) == 0
 
 
 def test_codes_listed_twice_follow_the_documented_rule(imported: LaitSummary) -> None:

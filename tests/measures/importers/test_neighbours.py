@@ -1,5 +1,6 @@
 """The import_sn_model command: DfE's statistical neighbour models as comparator groups."""
 
+from datetime import date
 from io import StringIO
 from pathlib import Path
 from typing import Any
@@ -224,6 +225,13 @@ def test_the_2021_and_2025_models_are_kept_separately() -> None:
     ]  # fmt: skip
     assert group("925", "April 2021").name == "Lincolnshire statistical neighbours (April 2021)"
     assert ComparatorGroup.objects.filter(area__old_code="925").count() == 2
+
+
+def test_each_model_comes_into_force_when_its_version_says() -> None:
+    run(MAY_2025, "May 2025")
+    run(APRIL_2021, "April 2021")
+    assert group("925", "May 2025").in_force_from == date(2025, 5, 1)
+    assert group("925", "April 2021").in_force_from == date(2021, 4, 1)
 
 
 def test_a_dash_for_every_neighbour_leaves_an_empty_group() -> None:

@@ -178,6 +178,12 @@ def test_a_polarity_word_the_command_does_not_know_is_refused() -> None:
     assert not BenchmarkIndicator.objects.exists()
 
 
+def test_the_indicator_takes_its_year_type_from_the_time_identifier() -> None:
+    run(CLA, *cla_args())
+    # "Reporting year": children's social care's year to 31 March.
+    assert BenchmarkIndicator.objects.get(code="CLA_RATE").year_type == "reporting_year"
+
+
 def test_authorities_are_created_with_both_codes_and_their_region() -> None:
     run(CLA, *cla_args())
 
