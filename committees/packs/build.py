@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from django.core.files.base import ContentFile
 from django.db import transaction
 
 from committees.access import signed_in_user
+from committees.addresses import MeetingAddressConverter, parse_meeting_address
 from committees.models import Meeting, Pack, PackVersion
 from committees.packs.content import RESTRICTED, collect_pack
 from committees.packs.pdf import PackError, Progress, render_pack
@@ -37,24 +37,19 @@ def find_meeting(text: str) -> Meeting:
         if found is None:
             raise PackError(f"There is no meeting with the id {text}.")
         return found
-    match = re.fullmatch(r"([-\w]+)/(\d{4}-\d{2}-\d{2})(?:-(\d+))?", text)
-    if not match:
+    slug, _, when = text.rpartition("/")
+    if not re.fullmatch(r"[-\w]+", slug) or not re.fullmatch(MeetingAddressConverter.regex, when):
         raise PackError(
             f"{text!r} is not a meeting: give its address, like "
             "children-and-young-people-scrutiny-committee/2017-09-08, or its id."
         )
-    slug, day, sequence = match.group(1), match.group(2), int(match.group(3) or 1)
     try:
-        when = date.fromisoformat(day)
+        address = parse_meeting_address(when)
     except ValueError:
-        raise PackError(f"{day} is not a date.") from None
-    found = (
-        Meeting.objects.select_related("committee")
-        .filter(committee__slug=slug, date=when, sequence=sequence)
-        .first()
-    )
+        raise PackError(f"{when[:10]} is not a date.") from None  # the day, without any -2
+    found = Meeting.objects.select_related("committee").at(slug, *address).first()
     if found is None:
-        raise PackError(f"The committee {slug!r} has no meeting on {when:%-d %B %Y}.")
+        raise PackError(f"The committee {slug!r} has no meeting on {address.day:%-d %B %Y}.")
     return found
 
 

@@ -68,7 +68,7 @@ def test_at_finds_a_committees_meeting_by_the_committee_or_its_slug(make_committ
     assert not Meeting.objects.at(committee, date(2017, 9, 8), 3).exists()
 
 
-@pytest.mark.parametrize("page", ["", "pack/"])
+@pytest.mark.parametrize("tail", ["", "pack/"])
 @pytest.mark.parametrize(
     ("when", "status"),
     [
@@ -83,7 +83,7 @@ def test_at_finds_a_committees_meeting_by_the_committee_or_its_slug(make_committ
     ],
 )
 def test_meeting_pages_answer_at_their_address_and_404_elsewhere(
-    client: Client, exempt_meeting: Meeting, page: str, when: str, status: int
+    client: Client, exempt_meeting: Meeting, tail: str, when: str, status: int
 ) -> None:
     second = Meeting.objects.create(
         committee=exempt_meeting.committee, date=exempt_meeting.date, sequence=2
@@ -91,7 +91,7 @@ def test_meeting_pages_answer_at_their_address_and_404_elsewhere(
     second.agenda_published_at = exempt_meeting.agenda_published_at
     second.save()
     slug = exempt_meeting.committee.slug
-    assert client.get(f"/committees/{slug}/{when}/{page}").status_code == status
+    assert client.get(f"/committees/{slug}/{when}/{tail}").status_code == status
 
 
 @pytest.mark.parametrize("when", ["2017-09-08-3", "2017-13-45", "2017-02-30", "meeting"])
