@@ -286,6 +286,24 @@ def test_appendix_a_prints_each_measure_of_the_quarter_with_its_status_and_figur
             assert heading not in appendix
 
 
+def test_no_figure_of_a_measure_page_has_more_places_than_its_measure(packs: DemoPacks) -> None:
+    """Headline, trend summary and table: what the pack words itself. The council's texts
+    quote other figures, and the benchmark rows stay as the papers printed them."""
+    places = {m["reference"]: m["decimal_places"] for m in packs.extra["measures"]}
+    for pack in (packs.public, packs.full):
+        for reference, text in measure_pages(pack, packs.extra["measures"]).items():
+            headline = [
+                line
+                for line in text.splitlines()
+                if line.startswith(("Actual ", "Target ", "Forecast "))
+            ]
+            trend = squash(text).split(" Trend ", 1)[-1].split(" Benchmarking ")[0]
+            own = " ".join([*headline, trend])
+            assert "by quarter reported" in own and headline, reference
+            found = re.findall(rf"(?<![\d.])\d+\.\d{{{places[reference] + 1},}}(?![\d.])", own)
+            assert not found, (pack.version, reference, found)
+
+
 def test_the_minutes_item_prints_the_recorded_minutes_of_21_july(packs: DemoPacks) -> None:
     record = demo_meeting_record("2017-07-21")
     titles = {item["number"]: item["title"] for item in record["items"]}
