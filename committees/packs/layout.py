@@ -33,16 +33,23 @@ def item_ranges(
 ) -> dict[str, tuple[int, int]]:
     """Each item's first and last page (1-based), from the anchors each page carries.
 
-    An item's start anchor is `item-N`, its end anchor `item-N-end`; pages are 1-based.
+    An item's start anchor is `item-N`, its end anchor `item-N-end`. The blank filler pages
+    after its end (those that carry no anchor, left so that the next item starts on a
+    right-hand page) belong to it, as in the councils' packs: minutes ending on page 13
+    with page 14 left blank run "5 - 14".
     """
+    pages = [set(anchors) for anchors in anchors_by_page]
     first: dict[str, int] = {}
     last: dict[str, int] = {}
-    for number, anchors in enumerate(anchors_by_page, 1):
+    for number, anchors in enumerate(pages, 1):
         for anchor in anchors:
             first.setdefault(anchor, number)
             last[anchor] = number
     found = {}
     for item in items:
         if item in first:
-            found[item] = (first[item], first.get(f"{item}-end", last[item]))
+            end = first.get(f"{item}-end", last[item])
+            while end < len(pages) and not pages[end]:
+                end += 1  # pages[end] is page end + 1: a filler page with nothing on it
+            found[item] = (first[item], end)
     return found

@@ -20,12 +20,14 @@ from django.template.loader import render_to_string
 from committees.packs import printing
 from committees.packs.charts import ChartError, chart_renderer
 from committees.packs.content import MEASURES, Document, PackContent, PrintedMeasure
-from committees.packs.layout import item_ranges
+from committees.packs.layout import item_ranges, range_label
 from committees.pdfs import UnusablePdf, check_pdf
 from committees.sandbox import Crashed, OutOfMemory, TimedOut, run_limited
 from committees.uploads import paper_limits
 
 Progress = Callable[[str], None]
+Ranges = dict[str, tuple[int, int]]
+LAYOUTS = 3  # at most: the agenda's ranges are found, printed, and checked
 
 
 class PackError(Exception):
@@ -158,6 +160,28 @@ def _draw_charts(pack: PackContent, progress: Progress, budget: Budget) -> None:
         raise PackError(f"{problem} Nothing was stored.") from problem
 
 
+def _lay_out_numbered(pack: PackContent, budget: Budget) -> tuple[printing.LaidOut, Ranges]:
+    """The pack laid out with the agenda's page ranges as they fall in that layout.
+
+    A range that counts the blank filler page ("5 - 14"), or a single page ("15"), is not
+    something CSS can print, so the first layout finds the ranges and the next prints them
+    (ranges of the same width, so the agenda and what follows it keep their pages; laid out
+    again in the rare case where they do not).
+    """
+    items = [entry.anchor for entry in pack.entries if entry.documents]
+    printed: Ranges | None = None
+    for _ in range(LAYOUTS):
+        html = render_to_string("committees/pack/pdf.html", {"pack": pack, "pdf": True})
+        laid = budget.run("laying out the pages", printing.lay_out, html)
+        ranges = item_ranges(laid.anchors_by_page, items)
+        if ranges == printed:
+            break
+        for entry in pack.entries:
+            entry.pages_text = range_label(*ranges[entry.anchor]) if entry.anchor in ranges else ""
+        printed = ranges
+    return laid, ranges
+
+
 def render_pack(pack: PackContent, *, progress: Progress = lambda _: None) -> BuiltPDF:
     """Lay out the whole pack, number its pages and merge in uploaded PDFs."""
     budget = Budget()
@@ -165,11 +189,7 @@ def render_pack(pack: PackContent, *, progress: Progress = lambda _: None) -> Bu
     _draw_charts(pack, progress, budget)
 
     progress("Laying out the pages")
-    html = render_to_string("committees/pack/pdf.html", {"pack": pack, "pdf": True})
-    laid = budget.run("laying out the pages", printing.lay_out, html)
-    anchors_by_page = [set(anchors) for anchors in laid.anchors_by_page]
-    numbers = [entry.item.number for entry in pack.entries if entry.documents]
-    ranges = item_ranges(anchors_by_page, [f"item-{n}" for n in numbers])
+    laid, ranges = _lay_out_numbered(pack, budget)
     data = laid.data
     note = ""
     if uploads:

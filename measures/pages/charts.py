@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 import plotly.graph_objects as go
@@ -36,6 +36,10 @@ GRID_COLOUR = "#d8d8d8"
 BAND_COLOUR = "rgba(29, 112, 184, 0.16)"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 MAX_TICK_LABELS = 8  # more period labels than this crowd a phone
+QUARTERS = ("Q1", "Q2", "Q3", "Q4")
+# A rotated axis title longer than the plot is tall is cut off at both ends (the PDF's
+# charts are 260 px high): a unit label longer than this is set in two lines.
+AXIS_TITLE_LINE = 20
 
 _TRAVEL_WORDS: dict[Direction, str] = {
     Direction.IMPROVING: "better than",
@@ -119,6 +123,30 @@ def _number(value: Decimal | None) -> float | None:
     return None if value is None else float(value)
 
 
+def _rest_of_year(points: Sequence[TrendPoint]) -> list[str]:
+    """The quarters of the last point's target year after it: its band runs to the year's end.
+
+    ["2017/18 Q2", "2017/18 Q3", "2017/18 Q4"] after "2017/18 Q1"; none when the last point
+    has no target, or is not a quarter of its target year.
+    """
+    if not points or points[-1].target is None:
+        return []
+    year, _, quarter = points[-1].period.rpartition(" ")
+    if year != points[-1].year or quarter not in QUARTERS:
+        return []
+    return [f"{year} {later}" for later in QUARTERS[QUARTERS.index(quarter) + 1 :]]
+
+
+def _axis_title(label: str) -> str:
+    """A long unit label in two lines, broken at the space nearest its middle, so that
+    standing up the side of a short chart it is not cut off at both ends."""
+    if len(label) <= AXIS_TITLE_LINE or " " not in label:
+        return label
+    middle = len(label) / 2
+    split = min((i for i, c in enumerate(label) if c == " "), key=lambda i: abs(i - middle))
+    return f"{label[:split]}<br>{label[split + 1 :]}"
+
+
 def _tick_label(period: str) -> str:
     """ "Q1<br>2017/18" from "2017/18 Q1": two short lines fit a phone without turning."""
     year, _, quarter = period.rpartition(" ")
@@ -193,6 +221,11 @@ def trend_figure(
     """
     unit = Unit(unit)
     runs = _runs(points)
+    # The last target year's band and target run on over its quarters still to come.
+    later = _rest_of_year(points)
+    if later and runs and runs[-1].last == len(points) - 1:
+        runs[-1] = replace(runs[-1], last=runs[-1].last + len(later))
+    periods = [p.period for p in points] + later
     traces: list[go.Scatter] = [*_band_traces(runs), _target_trace(runs)]
     traces.append(
         go.Scatter(
@@ -228,7 +261,7 @@ def trend_figure(
                 hovertemplate="%{hovertext}<extra></extra>",
             )
         )
-    ticks = _tick_positions(len(points))
+    ticks = _tick_positions(len(periods))
     figure = go.Figure(data=traces)
     figure.update_layout(
         template="none",
@@ -246,9 +279,9 @@ def trend_figure(
         xaxis={
             "tickmode": "array",
             "tickvals": ticks,
-            "ticktext": [_tick_label(points[i].period) for i in ticks],
+            "ticktext": [_tick_label(periods[i]) for i in ticks],
             "tickfont": {"size": 12},
-            "range": [-0.5, len(points) - 0.5],
+            "range": [-0.5, len(periods) - 0.5],
             "showgrid": False,
             "zeroline": False,
             "showline": True,
@@ -258,7 +291,7 @@ def trend_figure(
             "fixedrange": True,
         },
         yaxis={
-            "title": {"text": unit.label},
+            "title": {"text": _axis_title(unit.label), "font": {"size": 12}},
             "ticksuffix": "%" if unit is Unit.PERCENTAGE else "",
             "gridcolor": GRID_COLOUR,
             "zeroline": False,

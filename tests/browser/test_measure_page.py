@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from committees.packs.charts import HEIGHT as PDF_HEIGHT
+from committees.packs.charts import WIDTH as PDF_WIDTH
 from tests.browser.test_pages import assert_no_axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -91,3 +93,49 @@ def test_next_measure_pages_through_the_report(page: Page, live_server, demo) ->
     expect(page.get_by_role("heading", name="Position in 2017/18 Q1")).to_be_visible()
     page.get_by_role("link", name=re.compile(r"^Previous measure\s*:\s*Looked after")).click()
     expect(page.locator("h1")).to_have_text("Looked after children")
+
+
+# Every label the chart draws: tick numbers and periods, axis titles, legend entries.
+CHART_LABELS = ".xtick text, .ytick text, .g-xtitle text, .g-ytitle text, .legendtext"
+
+
+@pytest.mark.parametrize(
+    ("width", "pdf"),
+    [
+        pytest.param(1280, False, id="desktop"),
+        pytest.param(375, False, id="phone"),
+        # The same figure at the size the pack's PDF draws it (kaleido runs this plotly.js).
+        pytest.param(1280, True, id="pdf-size"),
+    ],
+)
+def test_no_chart_label_is_clipped(page: Page, live_server, demo, width: int, pdf: bool) -> None:
+    page.set_viewport_size({"width": width, "height": 900})
+    open_measure(page, live_server)
+    if pdf:
+        page.evaluate(
+            f"Plotly.relayout(document.querySelector('{CHART}'), "
+            f"{{width: {PDF_WIDTH}, height: {PDF_HEIGHT}}})"
+        )
+    boxes = page.evaluate(
+        f"""() => {{
+            const chart = document.querySelector('{CHART}');
+            const svg = chart.querySelector('svg.main-svg').getBoundingClientRect();
+            return [...chart.querySelectorAll('{CHART_LABELS}')].map(label => {{
+                const box = label.getBoundingClientRect();
+                return {{
+                    text: label.textContent,
+                    inside: box.left >= svg.left - 0.5 && box.right <= svg.right + 0.5
+                        && box.top >= svg.top - 0.5 && box.bottom <= svg.bottom + 0.5,
+                    box: [box.left, box.top, box.right, box.bottom],
+                    svg: [svg.left, svg.top, svg.right, svg.bottom],
+                }};
+            }});
+        }}"""
+    )
+    texts = [box["text"] for box in boxes]
+    assert any(text.startswith("Rate per 10,000") for text in texts), texts  # the y-axis title
+    assert len([box for box in boxes if re.fullmatch(r"\d+(\.\d+)?", box["text"])]) >= 2
+    clipped = [box for box in boxes if not box["inside"]]
+    assert not clipped, clipped
+    if not pdf:
+        assert_no_axe_violations(page)

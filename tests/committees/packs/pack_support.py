@@ -108,6 +108,7 @@ def measures_of_the_quarter(meeting: Meeting) -> dict[str, Any]:
                 "caption": f"{row.measure.outcome.ambition.name}: {row.measure.outcome.name}",
                 "status": row.status.label,
                 "actual": row.actual_text,
+                "decimal_places": row.measure.decimal_places,
             }
             for row in rows
         ],

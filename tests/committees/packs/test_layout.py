@@ -12,6 +12,7 @@ from committees.packs.layout import item_ranges, join_names, paper_label, range_
     [
         (15, 154, False, "15 - 154"),
         (5, 5, False, "5"),
+        (15, 15, False, "15"),  # a one-page item
         (5, None, False, "5"),
         (None, None, False, ""),
         (None, None, True, "Verbal Report"),
@@ -81,12 +82,12 @@ PAGES = [
     ("items", "ranges"),
     [
         (["item-3"], {"item-3": (5, 6)}),
-        (["item-5"], {"item-5": (7, 7)}),
+        (["item-5"], {"item-5": (7, 8)}),  # the blank page 8 is item 5's filler
         (["item-1"], {}),  # not the start of item-10, nor of anything else
         (["item-10"], {"item-10": (9, 9)}),  # no end anchor: its last page with the anchor
         (
             ["item-3", "item-4", "item-5", "item-10"],
-            {"item-3": (5, 6), "item-5": (7, 7), "item-10": (9, 9)},
+            {"item-3": (5, 6), "item-5": (7, 8), "item-10": (9, 9)},
         ),
     ],
 )
@@ -94,6 +95,54 @@ def test_item_ranges_read_each_items_pages_from_the_anchors(
     items: list[str], ranges: dict[str, tuple[int, int]]
 ) -> None:
     assert item_ranges(PAGES, items) == ranges
+
+
+# Each case: the anchors of the pages from page 5 on (pages 1 to 4 are the cover, its blank
+# back and the agenda), and the ranges of items 3 and 8.
+COVER_AND_AGENDA: list[set[str]] = [{"cover"}, set(), {"agenda"}, set()]
+
+
+@pytest.mark.parametrize(
+    ("pages", "ranges"),
+    [
+        # Minutes ending on page 13, page 14 left blank so item 8 starts on the right.
+        (
+            [{"item-3"}, *[set()] * 7, {"item-3-end"}, set(), {"item-8", "item-8-end"}],
+            {"item-3": (5, 14), "item-8": (15, 15)},
+        ),
+        # Minutes ending on page 14: no filler, item 8 starts on page 15.
+        (
+            [{"item-3"}, *[set()] * 8, {"item-3-end"}, {"item-8", "item-8-end"}],
+            {"item-3": (5, 14), "item-8": (15, 15)},
+        ),
+        # Pages inside an item with no anchor on them are its own pages, not fillers.
+        (
+            [{"item-3"}, set(), set(), {"item-3-end"}, {"item-8"}, set(), {"item-8-end"}],
+            {"item-3": (5, 8), "item-8": (9, 11)},
+        ),
+        # Item 8 ends with a restricted (exempt placeholder) page on 8, its filler on 9.
+        (
+            [
+                {"item-3", "item-3-end"},
+                set(),
+                {"item-8", "item-8-report"},
+                {"item-8-appendix-d", "item-8-end"},
+                set(),
+                {"item-9", "item-9-end"},
+            ],
+            {"item-3": (5, 6), "item-8": (7, 9)},
+        ),
+        # A pack that ends on a blank page: the last item's.
+        (
+            [{"item-3", "item-3-end"}, set(), {"item-8"}, {"item-8-end"}, set()],
+            {"item-3": (5, 6), "item-8": (7, 9)},
+        ),
+    ],
+)
+def test_a_blank_filler_page_belongs_to_the_item_before_it(
+    pages: list[set[str]], ranges: dict[str, tuple[int, int]]
+) -> None:
+    assert item_ranges([*COVER_AND_AGENDA, *pages], ["item-3", "item-8"]) == ranges
 
 
 def test_item_ranges_count_pages_from_one_and_accept_any_iterables() -> None:

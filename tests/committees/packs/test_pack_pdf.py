@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import re
 import subprocess
+from datetime import date
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from committees.models import AgendaItem, Meeting, Paper
+from committees.packs.build import build_pack
 from tests.committees.conftest import EXEMPT_TEXT
 from tests.committees.packs.pack_support import (
     BLANK_NOTICE,
@@ -23,6 +26,7 @@ from tests.committees.packs.pack_support import (
     demo_meeting_record,
     footers,
     is_blank,
+    read_pack,
     squash,
     stamps,
 )
@@ -88,10 +92,9 @@ def test_each_agenda_range_starts_on_the_page_stamped_with_its_item(pack: BuiltP
         assert number in stamps(pack.page(first)), f"page {first} is not stamped item {number}"
         before = pack.page(first - 1)
         assert number not in stamps(before)
-        # The page before belongs to the agenda, an earlier item, or is a blank page.
+        # The page before belongs to the agenda or to the item before, its blank filler too.
         if position:
-            earlier_last = ranges[ITEMS_WITH_PAPERS[position - 1]][1]
-            assert first - 1 == earlier_last or is_blank(before)
+            assert first - 1 == ranges[ITEMS_WITH_PAPERS[position - 1]][1]
         for page in range(first + 1, last + 1):
             assert not stamps(pack.page(page)), f"page {page} of item {number} has another stamp"
         if position + 1 < len(ITEMS_WITH_PAPERS):
@@ -105,21 +108,41 @@ def test_every_page_is_numbered_at_its_foot(pack: BuiltPack) -> None:
         assert footers(text) == [f"Page {number}"], f"page {number}: {footers(text)}"
 
 
-def test_items_start_on_right_hand_pages_and_gaps_say_they_are_blank(pack: BuiltPack) -> None:
+def test_items_start_on_right_hand_pages_and_fillers_say_they_are_blank(pack: BuiltPack) -> None:
     ranges = [item_range(pack, n) for n in ITEMS_WITH_PAPERS]
     assert all(first % 2 == 1 for first, _ in ranges)
-    inside = {page for first, last in ranges for page in range(first, last + 1)}
-    gaps = {page for (_, last), (first, _) in pairwise(ranges) for page in range(last + 1, first)}
     with_notice = {n for n, text in enumerate(pack.pages, 1) if BLANK_NOTICE in text}
     empty = {n for n, text in enumerate(pack.pages, 1) if is_blank(text)}
 
-    assert gaps, "the demo pack has blank pages between items"
-    assert gaps <= with_notice
     assert with_notice == empty, "only empty pages carry the notice, and all of them do"
-    assert not with_notice & inside
     assert 2 in with_notice  # the back of the cover letter: the agenda starts on the right
     for page in with_notice:
         assert pack.page(page).replace(BLANK_NOTICE, "").split() == ["Page", str(page)]
+    # A filler page ends the item before it, as in the council's packs; items run on.
+    fillers = {page for page in with_notice if page > ranges[0][0]}
+    assert fillers, "the demo pack has blank pages between items"
+    assert fillers <= {last for _, last in ranges}
+    for (_, last), (first, _) in pairwise(ranges):
+        assert last + 1 == first
+
+
+def test_the_minutes_range_counts_their_blank_back_page_as_the_council_s_pack_did(
+    packs: DemoPacks,
+) -> None:
+    for pack in (packs.public, packs.full):
+        assert item_range(pack, 3) == (5, 14)
+        assert is_blank(pack.page(14))
+        assert pages_column(agenda_rows(pack)[3]) == (5, 14)
+
+
+def test_the_restricted_page_is_followed_by_its_filler_within_item_8(packs: DemoPacks) -> None:
+    public = packs.public
+    restricted = first_page_of(public, "Appendix D: Document is Restricted")
+    first, last = item_range(public, 8)
+    assert restricted % 2 == 1, "the restricted page is a right-hand page"
+    assert last == restricted + 1 and is_blank(public.page(last))
+    assert item_range(public, 9)[0] == last + 1
+    assert f"{first} - {last}" in squash(agenda_rows(public)[8])
 
 
 def _expected_documents(version: str) -> dict[int, list[str]]:
@@ -263,6 +286,24 @@ def test_appendix_a_prints_each_measure_of_the_quarter_with_its_status_and_figur
             assert heading not in appendix
 
 
+def test_no_figure_of_a_measure_page_has_more_places_than_its_measure(packs: DemoPacks) -> None:
+    """Headline, trend summary and table: what the pack words itself. The council's texts
+    quote other figures, and the benchmark rows stay as the papers printed them."""
+    places = {m["reference"]: m["decimal_places"] for m in packs.extra["measures"]}
+    for pack in (packs.public, packs.full):
+        for reference, text in measure_pages(pack, packs.extra["measures"]).items():
+            headline = [
+                line
+                for line in text.splitlines()
+                if line.startswith(("Actual ", "Target ", "Forecast "))
+            ]
+            trend = squash(text).split(" Trend ", 1)[-1].split(" Benchmarking ")[0]
+            own = " ".join([*headline, trend])
+            assert "by quarter reported" in own and headline, reference
+            found = re.findall(rf"(?<![\d.])\d+\.\d{{{places[reference] + 1},}}(?![\d.])", own)
+            assert not found, (pack.version, reference, found)
+
+
 def test_the_minutes_item_prints_the_recorded_minutes_of_21_july(packs: DemoPacks) -> None:
     record = demo_meeting_record("2017-07-21")
     titles = {item["number"]: item["title"] for item in record["items"]}
@@ -304,3 +345,18 @@ def test_page_images_of_the_cover_and_a_measure_page_are_saved(
         save_page_image(pdf, page, image)
         assert image.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
         assert image.stat().st_size > 20_000, f"{name} looks empty"
+
+
+def test_a_one_page_item_s_range_is_its_page_alone(make_committee) -> None:
+    meeting = Meeting.objects.create(
+        committee=make_committee(), date=date(2017, 9, 8), venue="Lincoln"
+    )
+    budget = AgendaItem.objects.create(meeting=meeting, number=2, title="Budget Monitoring")
+    Paper.objects.create(item=budget, kind="report", title="Budget report", text="One page.")
+    pack = read_pack(build_pack(meeting=meeting, version="public"))
+
+    first, last = pack.item_pages["2"]
+    assert first == last == pack.page_count
+    agenda = squash(pack.text)
+    assert f"2 Budget Monitoring {first}" in agenda
+    assert f"{first} - {first}" not in agenda

@@ -75,24 +75,87 @@ def test_the_figure_has_figures_target_step_and_band() -> None:
     (target,) = traces(figure, "Target")
     assert target.line.shape == "hv"
     assert set(target.y) == {45.0}
-    assert band_spans(figure) == [((-0.5, 1.5), 43.0, 47.0), ((1.5, 2.5), 43.0, 47.0)]
+    # 2017/18's band runs on over the quarters still to come (x 3 to 5).
+    assert band_spans(figure) == [((-0.5, 1.5), 43.0, 47.0), ((1.5, 5.5), 43.0, 47.0)]
     assert list(line.text) == ["2016/17 Q3", "2016/17 Q4", "2017/18 Q1"]
-    assert list(figure.layout.xaxis.ticktext) == ["Q3<br>2016/17", "Q4<br>2016/17", "Q1<br>2017/18"]
-    assert list(figure.layout.xaxis.tickvals) == [0, 1, 2]
-    assert figure.layout.yaxis.title.text == "Rate per 10,000 children under 18"
+    assert list(figure.layout.xaxis.ticktext) == [
+        "Q3<br>2016/17",
+        "Q4<br>2016/17",
+        "Q1<br>2017/18",
+        "Q2<br>2017/18",
+        "Q3<br>2017/18",
+        "Q4<br>2017/18",
+    ]
+    assert list(figure.layout.xaxis.tickvals) == [0, 1, 2, 3, 4, 5]
+    assert tuple(figure.layout.xaxis.range) == (-0.5, 5.5)
+    # In two lines, so that standing up the side of the PDF's short chart it is not cut off.
+    assert figure.layout.yaxis.title.text == "Rate per 10,000<br>children under 18"
 
 
 def test_each_year_has_its_own_band_and_the_target_steps_between_them() -> None:
     figure = trend_figure(CP, unit=Unit.COUNT, decimal_places=0)
-    assert band_spans(figure) == [((-0.5, 2.5), 310.0, 370.0), ((2.5, 3.5), 320.0, 380.0)]
+    assert band_spans(figure) == [((-0.5, 2.5), 310.0, 370.0), ((2.5, 6.5), 320.0, 380.0)]
     # Only the first band is in the legend, once.
     assert [t.showlegend for t in traces(figure, "Target range")] == [True, False]
+
+
+# First-time offenders: 2016/17's target had no band printed; 2017/18's is 183 to 223, and
+# only its Q1 figure is in. Its band covers all four quarters of 2017/18, not Q1 alone.
+FTE = [
+    point("2016/17 Q2", "265", "203", None, None, year="2016/17"),
+    point("2016/17 Q3", None, "203", None, None, year="2016/17"),
+    point("2016/17 Q4", "266", "203", None, None, year="2016/17"),
+    point("2017/18 Q1", "268", "203", "183", "223", year="2017/18"),
+]
+
+
+@pytest.mark.parametrize(
+    ("points", "bands", "last_tick"),
+    [
+        (FTE, [((2.5, 6.5), 183.0, 223.0)], "Q4<br>2017/18"),
+        (FTE[:3], [], "Q4<br>2016/17"),  # no band in 2016/17: only the target line
+        (LAC, [((-0.5, 1.5), 43.0, 47.0), ((1.5, 5.5), 43.0, 47.0)], "Q4<br>2017/18"),
+        (CP[:3], [((-0.5, 2.5), 310.0, 370.0)], "Q4<br>2016/17"),  # the year's end already
+        ([point("2017/18 Q3", "44")], [((-0.5, 1.5), 43.0, 47.0)], "Q4<br>2017/18"),
+        ([point("2017/18 Q4", "44")], [((-0.5, 0.5), 43.0, 47.0)], "Q4<br>2017/18"),
+        # No target in the last quarter: nothing to run on.
+        (
+            [point("2017/18 Q1", "44"), point("2017/18 Q2", "44", target=None)],
+            [((-0.5, 0.5), 43.0, 47.0)],
+            "Q2<br>2017/18",
+        ),
+        # A period that is not a quarter of its target year (an annual figure): as it is.
+        ([point("2016/17", "44", year="2016/17")], [((-0.5, 0.5), 43.0, 47.0)], "2016/17"),
+    ],
+)
+def test_the_band_is_shaded_for_every_quarter_of_each_target_year(
+    points: list[TrendPoint], bands: list[Any], last_tick: str
+) -> None:
+    figure = trend_figure(points, unit=Unit.COUNT, decimal_places=0)
+    assert band_spans(figure) == bands
+    assert figure.layout.xaxis.ticktext[-1] == last_tick
+    assert figure.layout.xaxis.range[1] == figure.layout.xaxis.tickvals[-1] + 0.5
+
+
+@pytest.mark.parametrize(
+    ("unit", "title"),
+    [
+        (Unit.COUNT, "Count"),
+        (Unit.PERCENTAGE, "Percentage"),
+        (Unit.RATE_PER_10000, "Rate per 10,000<br>children under 18"),
+        (Unit.RATE_PER_100000, "Rate per 100,000 young<br>people aged 10-17"),
+    ],
+)
+def test_a_long_axis_title_is_set_in_short_lines(unit: Unit, title: str) -> None:
+    figure = trend_figure(LAC, unit=unit, decimal_places=1)
+    assert figure.layout.yaxis.title.text == title
+    assert all(len(line) <= 22 for line in title.split("<br>"))
 
 
 def test_a_missing_band_end_ends_at_the_target() -> None:
     points = [point("2017/18 Q1", "268", "203", None, "223", NOT)]
     figure = trend_figure(points, unit=Unit.COUNT, decimal_places=0)
-    assert band_spans(figure) == [((-0.5, 0.5), 203.0, 223.0)]
+    assert band_spans(figure) == [((-0.5, 3.5), 203.0, 223.0)]
 
 
 def test_no_band_draws_only_the_target() -> None:
@@ -107,7 +170,7 @@ def test_a_quarter_without_a_target_breaks_the_target_line() -> None:
     points = [point("2015/16 Q4", "40"), point("2016/17 Q1", "41", target=None)]
     points.append(point("2016/17 Q2", "42"))
     (target,) = traces(trend_figure(points, unit=Unit.COUNT, decimal_places=0), "Target")
-    assert list(target.x) == [-0.5, 0.5, None, 1.5, 2.5]
+    assert list(target.x) == [-0.5, 0.5, None, 1.5, 4.5]
 
 
 def test_hover_text_names_the_status_and_the_target() -> None:

@@ -354,3 +354,41 @@ def test_choose_period() -> None:
     period, error = choose_period("2017/18 Q5", periods)
     assert period == Period(2017, 1) and "quarters run from Q1 to Q4" in error
     assert choose_period(None, []) == (None, "")
+
+
+def too_precise(text: str, places: int) -> set[str]:
+    """Numbers in the text with more decimal places than the measure's."""
+    return set(re.findall(rf"(?<![\d.])\d+\.\d{{{places + 1},}}(?![\d.])", text))
+
+
+def council_texts(measure: Measure) -> list[str]:
+    """The measure's texts written by the council, paragraph by paragraph."""
+    texts = [measure.definition, measure.about_target_range, measure.about_benchmarking]
+    for target in measure.targets.all():
+        texts += [target.about_target, target.about_target_range]
+    texts += [actual.commentary for actual in measure.actuals.all()]
+    return [part for text in texts for part in paragraphs(text)]
+
+
+def test_no_figure_of_a_demo_measure_page_has_more_places_than_its_measure(
+    client: Client, demo
+) -> None:
+    from measures.demo_benchmarks import load_demo_benchmarks
+
+    load_demo_benchmarks()
+    for measure in Measure.objects.all():
+        for period in (Q1, None):
+            response = get(client, measure.reference, period)
+            hover = " ".join(
+                " ".join(trace.get("hovertext") or []) for trace in chart_json(response)["data"]
+            )
+            # The measure's own figures; the benchmark rows stay as the papers printed them.
+            page = response.content.decode().split('id="benchmarking"')[0]
+            page = re.sub(r"(?s)<script.*?</script>", "", page)
+            text = " ".join(html.unescape(strip_tags(page)).split())
+            # The council's own words quote other figures ("25.9 per 10,000"): leave them out.
+            for words_of_the_council in council_texts(measure):
+                text = text.replace(" ".join(words_of_the_council.split()), "")
+            text += " " + strip_tags(hover)
+            found = too_precise(text, measure.decimal_places)
+            assert not found, (measure.reference, period, found)
