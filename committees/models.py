@@ -16,7 +16,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from committees.addresses import MeetingAddress
-from committees.attendance import AttendanceLines, Attendee, attendance_lines
+from committees.attendance import AttendanceLines, Attendee, attendance_lines, role_on_the_day
 from committees.deadlines import publication_deadline
 from committees.minutes import MinutePart, marked_places, minute_parts
 from committees.years import municipal_year_start, next_minute_number
@@ -498,7 +498,13 @@ class AttendanceQuerySet(models.QuerySet["Attendance"]):
                 Attendee(
                     title=row.person.title,
                     name=row.person.name,
-                    role=row.role,
+                    # A row not yet given its role (made outside the admin) is read by kind.
+                    role=row.role
+                    or role_on_the_day(
+                        kind=row.person.kind,
+                        member_role=None,
+                        substitute=row.status == AttendanceStatus.SUBSTITUTE,
+                    ),
                     status=row.status,
                     capacity=row.capacity,
                     substitute_for=str(row.substitute_for) if row.substitute_for else "",
@@ -518,8 +524,10 @@ class Attendance(models.Model):
         "attended as",
         max_length=20,
         choices=AttendanceRole.choices,
-        default=AttendanceRole.MEMBER,
-        help_text="Filled in from the membership on the day when attendance is recorded.",
+        blank=True,
+        default="",
+        help_text="Left empty, it is filled in when saved: from the membership on the day, "
+        "or else as an officer or another councillor in attendance.",
     )
     capacity = models.CharField(
         "seat or job title",

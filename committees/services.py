@@ -95,3 +95,14 @@ def record_attendance_from_membership(*, meeting: Meeting) -> list[Attendance]:
         if made:
             created.append(attendance)
     return created
+
+
+@transaction.atomic
+def fill_attendance_roles(*, meeting: Meeting) -> None:
+    """Give each attendance row left without a role the one it held on the day, and its seat
+    or job title if none was typed (the admin saves rows as the officer typed them)."""
+    for row in meeting.attendance.filter(role="").select_related("person"):
+        found = attendance_role(meeting=meeting, person=row.person, status=row.status)
+        row.role = found["role"]
+        row.capacity = row.capacity or found["capacity"]
+        row.save(update_fields=["role", "capacity"])

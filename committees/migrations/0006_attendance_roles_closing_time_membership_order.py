@@ -51,7 +51,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='attendance',
             name='role',
-            field=models.CharField(choices=[('chair', 'Chairman'), ('vice_chair', 'Vice-Chairman'), ('member', 'Member (or substitute)'), ('added_member', 'Added member'), ('other_councillor', 'Other councillor in attendance'), ('officer', 'Officer in attendance')], default='member', help_text='Filled in from the membership on the day when attendance is recorded.', max_length=20, verbose_name='attended as'),
+            field=models.CharField(choices=[('chair', 'Chairman'), ('vice_chair', 'Vice-Chairman'), ('member', 'Member (or substitute)'), ('added_member', 'Added member'), ('other_councillor', 'Other councillor in attendance'), ('officer', 'Officer in attendance')], blank=True, default='', help_text='Left empty, it is filled in when saved: from the membership on the day, or else as an officer or another councillor in attendance.', max_length=20, verbose_name='attended as'),
         ),
         migrations.AddField(
             model_name='historicalmeeting',

@@ -8,7 +8,7 @@ from datetime import time
 import pytest
 from django.test import Client
 
-from committees.models import AgendaItem, Attendance, Meeting, Minute
+from committees.models import AgendaItem, Attendance, Meeting, Membership, Minute
 from scrutiny.roles import Role
 from tests.committees.admin_support import form_data
 
@@ -71,7 +71,28 @@ def test_bad_input_is_named_on_the_form_and_changes_nothing(
     assert message in response.content.decode()
     exempt_meeting.refresh_from_db()
     assert exempt_meeting.closed_at is None
-    assert Attendance.objects.get(person=member).role == "member"
+    assert Attendance.objects.get(person=member).role == ""
+
+
+def test_a_row_left_without_a_role_gets_the_one_held_on_the_day(
+    scrutiny: Client, exempt_meeting: Meeting, make_person
+) -> None:
+    chair = make_person("R L Foulkes")
+    Membership.objects.create(person=chair, committee=exempt_meeting.committee, role="chair")
+    officer = make_person("Katrina Cope", kind="officer", role_title="Democratic Services")
+    data = form_data(scrutiny.get(change_url(exempt_meeting)))
+    total = int(data["attendance-TOTAL_FORMS"])
+    data["attendance-TOTAL_FORMS"] = total + 2
+    for number, person in enumerate([chair, officer], total):
+        data[f"attendance-{number}-person"] = person.pk
+        data[f"attendance-{number}-status"] = "present"
+    data["_save"] = "Save"
+    assert scrutiny.post(change_url(exempt_meeting), data).status_code == 302
+    rows = exempt_meeting.attendance.values_list("person__name", "role", "capacity")
+    assert set(rows) == {
+        ("R L Foulkes", "chair", ""),
+        ("Katrina Cope", "officer", "Democratic Services"),
+    }
 
 
 def test_a_minute_marking_more_decisions_than_it_lists_is_refused_with_a_message(
