@@ -46,7 +46,11 @@ from committees.publication import (
     withdraw,
     withdraw_packs_printing,
 )
-from committees.services import add_opening_items, record_attendance_from_membership
+from committees.services import (
+    add_opening_items,
+    fill_attendance_roles,
+    record_attendance_from_membership,
+)
 from scrutiny.admin_history import GuardedHistoryAdmin
 from scrutiny.formsets import UniqueRowsFormSet
 
@@ -173,6 +177,7 @@ class MeetingAdmin(GuardedHistoryAdmin):
         self, request: HttpRequest, form: Any, formsets: list[Any], change: bool
     ) -> None:
         super().save_related(request, form, formsets, change)
+        fill_attendance_roles(meeting=form.instance)
         if not change:
             # After the typed rows, so that a number the officer typed keeps their item.
             add_opening_items(meeting=form.instance)

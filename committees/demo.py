@@ -26,7 +26,7 @@ from committees.models import (
     WorkProgrammeItem,
 )
 from committees.publication import publish_agenda
-from committees.services import add_opening_items
+from committees.services import add_opening_items, attendance_role
 from measures.models import Measure
 
 if TYPE_CHECKING:
@@ -93,6 +93,7 @@ def load_demo_committees(
             person=people[raw["person"]],
             committee=committees[raw["committee"]],
             role=raw["role"],
+            order=raw.get("order", 0),
             start=_day(raw.get("from")),
             end=_day(raw.get("to")),
         )
@@ -109,6 +110,7 @@ def load_demo_committees(
             committee=committees[raw["committee"]],
             date=date.fromisoformat(raw["date"]),
             start=time(hour, minute),
+            closed_at=time.fromisoformat(raw["closed"]) if raw.get("closed") else None,
             venue=raw.get("venue", ""),
             state=raw.get("state", "scheduled"),
         )
@@ -140,11 +142,17 @@ def load_demo_committees(
         # Meetings the papers give no agenda for start as any new meeting does.
         add_opening_items(meeting=meeting)
         for raw_attendance in raw.get("attendance", []):
+            person = people[raw_attendance["person"]]
+            # As the service records it from the membership on the day, unless the minutes
+            # print someone otherwise (an officer's job title as it was then).
+            role = attendance_role(meeting=meeting, person=person, status=raw_attendance["status"])
             Attendance.objects.create(
                 meeting=meeting,
-                person=people[raw_attendance["person"]],
+                person=person,
                 status=raw_attendance["status"],
                 substitute_for=people.get(raw_attendance.get("substitute_for") or ""),
+                role=raw_attendance.get("role", role["role"]),
+                capacity=raw_attendance.get("capacity", role["capacity"]),
             )
         for declaration in raw.get("declarations", []):
             Declaration.objects.create(

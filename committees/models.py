@@ -8,6 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -15,7 +16,9 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from committees.addresses import MeetingAddress
+from committees.attendance import AttendanceLines, Attendee, attendance_lines, role_on_the_day
 from committees.deadlines import publication_deadline
+from committees.minutes import MinutePart, marked_places, minute_parts
 from committees.years import municipal_year_start, next_minute_number
 
 if TYPE_CHECKING:
@@ -116,6 +119,11 @@ class Membership(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="memberships")
     committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(max_length=20, choices=MemberRole.choices, default=MemberRole.MEMBER)
+    order = models.PositiveSmallIntegerField(
+        default=0,
+        help_text="Where the papers list this member: 1 first after the Chairman and "
+        "Vice-Chairman (added members numbered in their own list). 0 lists them by surname.",
+    )
     start = models.DateField("from", null=True, blank=True)
     end = models.DateField("to", null=True, blank=True)
 
@@ -175,6 +183,9 @@ class Meeting(models.Model):
         default=1, help_text="2 for a second meeting of the committee on the same day."
     )
     start = models.TimeField("start time", null=True, blank=True)
+    closed_at = models.TimeField(
+        "closing time", null=True, blank=True, help_text="When the meeting closed, for the minutes."
+    )
     venue = models.CharField(max_length=300, blank=True)
     state = models.CharField(
         max_length=10, choices=MeetingState.choices, default=MeetingState.SCHEDULED
@@ -212,7 +223,14 @@ class Meeting(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["committee", "date", "sequence"], name="one_meeting_per_committee_slot"
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(start__isnull=True)
+                | Q(closed_at__isnull=True)
+                | Q(closed_at__gte=models.F("start")),
+                name="meeting_closes_after_it_starts",
+                violation_error_message="A meeting cannot close before it starts.",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -463,15 +481,66 @@ class AttendanceStatus(models.TextChoices):
     SUBSTITUTE = "substitute", "Substitute"
 
 
+class AttendanceRole(models.TextChoices):
+    CHAIR = "chair", "Chairman"
+    VICE_CHAIR = "vice_chair", "Vice-Chairman"
+    MEMBER = "member", "Member (or substitute)"
+    ADDED_MEMBER = "added_member", "Added member"
+    OTHER_COUNCILLOR = "other_councillor", "Other councillor in attendance"
+    OFFICER = "officer", "Officer in attendance"
+
+
+class AttendanceQuerySet(models.QuerySet["Attendance"]):
+    def lines(self) -> AttendanceLines:
+        """The attendance as the minutes print it (committees/attendance.py), in one query."""
+        return attendance_lines(
+            [
+                Attendee(
+                    title=row.person.title,
+                    name=row.person.name,
+                    # A row not yet given its role (made outside the admin) is read by kind.
+                    role=row.role
+                    or role_on_the_day(
+                        kind=row.person.kind,
+                        member_role=None,
+                        substitute=row.status == AttendanceStatus.SUBSTITUTE,
+                    ),
+                    status=row.status,
+                    capacity=row.capacity,
+                    substitute_for=str(row.substitute_for) if row.substitute_for else "",
+                )
+                for row in self.select_related("person", "substitute_for")
+            ]
+        )
+
+
 class Attendance(models.Model):
-    """Who was at a meeting, who sent apologies, and who substituted for whom."""
+    """Who was at a meeting and as what, who sent apologies, and who substituted for whom."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendance")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="attendance")
     status = models.CharField(max_length=12, choices=AttendanceStatus.choices)
+    role = models.CharField(
+        "attended as",
+        max_length=20,
+        choices=AttendanceRole.choices,
+        blank=True,
+        default="",
+        help_text="Left empty, it is filled in when saved: from the membership on the day, "
+        "or else as an officer or another councillor in attendance.",
+    )
+    capacity = models.CharField(
+        "seat or job title",
+        max_length=200,
+        blank=True,
+        help_text="Printed beside the name as on the day: an added member's seat (Church "
+        "Representative), an officer's job title or an Executive Councillor's portfolio.",
+    )
     substitute_for = models.ForeignKey(
         Person, on_delete=models.PROTECT, null=True, blank=True, related_name="substituted_by"
     )
+
+    objects = AttendanceQuerySet.as_manager()
 
     class Meta:
         ordering = ["meeting", "status", "person__name"]
@@ -508,7 +577,11 @@ class Minute(models.Model):
         help_text="Continues through the municipal year; left empty, the next number is used.",
     )
     text = models.TextField()
-    resolutions = models.TextField(blank=True, help_text="Each RESOLVED decision on its own line.")
+    resolutions = models.TextField(
+        blank=True,
+        help_text="Each RESOLVED decision on its own line. They print after the text, or where "
+        "the text has RESOLVED on a line of its own (one decision for each such line, in turn).",
+    )
     approved = models.BooleanField(
         default=False, help_text="Confirmed as a correct record at the next meeting."
     )
@@ -534,9 +607,26 @@ class Minute(models.Model):
             self.number = next_minute_number(list(numbers))  # type: ignore[arg-type]
         super().save(*args, **kwargs)
 
+    def clean(self) -> None:
+        places, decisions = marked_places(self.text), len(self.resolution_list)
+        if places > decisions:
+            raise ValidationError(
+                {
+                    "text": f"The text marks {places} places for a decision (RESOLVED on a line "
+                    f"of its own) but {decisions} decision"
+                    f"{'s are' if decisions != 1 else ' is'} listed under Resolutions. "
+                    "List each decision, one a line, in the order they were taken."
+                }
+            )
+
     @property
     def resolution_list(self) -> list[str]:
         return [line.strip() for line in self.resolutions.splitlines() if line.strip()]
+
+    @property
+    def parts(self) -> list[MinutePart]:
+        """The text and its RESOLVED decisions in print order (committees/minutes.py)."""
+        return minute_parts(self.text, self.resolution_list)
 
 
 class ActionState(models.TextChoices):

@@ -126,7 +126,7 @@ def meeting_detail(request: HttpRequest, committee: str, when: MeetingAddress) -
                 meeting_day=meeting.date, today=today, cancelled=meeting.state == "cancelled"
             ),
             "entitled": entitled,
-            "attendance": meeting.attendance.select_related("person", "substitute_for"),
+            "attendance": meeting.attendance.lines(),
             **packs,
         },
     )

@@ -11,21 +11,20 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from committees.attendance import AttendanceLines
+from committees.membership import CoverMembership, Seat, cover_membership
 from committees.models import (
     AgendaItem,
     Attendance,
-    AttendanceStatus,
     Committee,
     Generated,
     Meeting,
-    MemberRole,
     Membership,
     Minute,
     Paper,
     PaperKind,
-    PersonKind,
 )
-from committees.packs.layout import join_names, paper_label, range_label
+from committees.packs.layout import paper_label, range_label
 from measures.models import Measure
 from measures.pages.dashboard import dashboard_rows
 from measures.pages.detail import MeasurePage, measure_pages, paragraphs
@@ -41,9 +40,7 @@ class MinutesPaper:
     """A previous meeting's minutes, as the system recorded them."""
 
     meeting: Meeting
-    present: list[str]
-    apologies: list[str]
-    substitutes: list[str]
+    attendance: AttendanceLines
     minutes: list[tuple[Minute, AgendaItem]]
 
     @property
@@ -156,50 +153,33 @@ def pack_dated(meeting: Meeting) -> date:
     return timezone.localdate(published) if published else meeting.publication_deadline
 
 
-def _membership(meeting: Meeting) -> tuple[str, list[tuple[str, str]], str]:
-    """Councillors (chair and vice-chair first, marked), then added members by seat."""
-    rank: dict[str, int] = {MemberRole.CHAIR: 0, MemberRole.VICE_CHAIR: 1}
-    memberships = sorted(
+def _membership(meeting: Meeting) -> CoverMembership:
+    """The membership on the meeting's day, in the council's order (committees/membership.py)."""
+    memberships = (
         Membership.objects.on(meeting.date)
         .filter(committee=meeting.committee)
-        .select_related("person"),
-        # Councils list members by surname after the chair and vice-chair.
-        key=lambda m: (rank.get(m.role, 2), m.person.name.split()[-1], m.person.name),
+        .select_related("person")
     )
-    councillors: list[str] = []
-    seats: dict[str, list[str]] = {}
-    for membership in memberships:
-        person = membership.person
-        if person.kind == PersonKind.COUNCILLOR:
-            marks: dict[str, str] = {
-                MemberRole.CHAIR: " (Chairman)",
-                MemberRole.VICE_CHAIR: " (Vice-Chairman)",
-            }
-            councillors.append(person.name + marks.get(membership.role, ""))
-        elif person.kind == PersonKind.ADDED_MEMBER:
-            seats.setdefault(person.seat or "Added Members", []).append(str(person))
-    added = [
-        (seat + ("s" if len(names) > 1 else ""), join_names(names)) for seat, names in seats.items()
-    ]
-    count = f"{len(councillors)} Members of the Council"
-    if added:
-        count += f" and {sum(len(n) for n in seats.values())} Added Members"
-    names = f"Councillors {join_names(councillors)}" if councillors else ""
-    return names, added, count
+    return cover_membership(
+        [
+            Seat(
+                title=m.person.title,
+                name=m.person.name,
+                role=m.role,
+                kind=m.person.kind,
+                seat=m.person.seat,
+                order=m.order,
+            )
+            for m in memberships
+        ]
+    )
 
 
 def _minutes(meeting: Meeting) -> MinutesPaper:
-    attendance = list(Attendance.objects.filter(meeting=meeting).select_related("person"))
-
-    def who(status: str) -> list[str]:
-        return [str(a.person) for a in attendance if a.status == status]
-
     minutes = Minute.objects.filter(item__meeting=meeting).select_related("item")
     return MinutesPaper(
         meeting=meeting,
-        present=who(AttendanceStatus.PRESENT),
-        apologies=who(AttendanceStatus.APOLOGIES),
-        substitutes=who(AttendanceStatus.SUBSTITUTE),
+        attendance=Attendance.objects.filter(meeting=meeting).lines(),
         minutes=[(minute, minute.item) for minute in minutes.order_by("number")],
     )
 
@@ -288,13 +268,13 @@ def collect_pack(
                 )
         documents += [paper_document(paper, item, full=full) for paper in item.papers.all()]
         entries.append(Entry(item=item, documents=documents))
-    councillors, added, count = _membership(meeting)
+    membership = _membership(meeting)
     return PackContent(
         meeting=meeting,
         full=full,
-        councillors=councillors,
-        added_members=added,
-        member_count=count,
+        councillors=membership.councillors,
+        added_members=membership.added_members,
+        member_count=membership.count,
         entries=entries,
     )
 

@@ -50,7 +50,9 @@ def sources_digest(*, meeting: Meeting, full: bool) -> str:
             Membership.objects.on(meeting.date)
             .filter(committee=meeting.committee)
             .order_by("pk")
-            .values("role", "person__title", "person__name", "person__kind", "person__seat")
+            .values(
+                "role", "order", "person__title", "person__name", "person__kind", "person__seat"
+            )
         ),
         "minutes": _rows(Minute.objects.filter(item__meeting_id__in=minuted)),
         # The printed minutes name their items and who attended.
@@ -58,7 +60,17 @@ def sources_digest(*, meeting: Meeting, full: bool) -> str:
         "attendance": list(
             Attendance.objects.filter(meeting_id__in=minuted)
             .order_by("pk")
-            .values("status", "person__title", "person__name", "substitute_for__name")
+            .values(
+                "status",
+                "role",
+                "capacity",
+                "person__title",
+                "person__name",
+                "substitute_for__name",
+            )
+        ),
+        "closed_at": list(
+            Meeting.objects.filter(pk__in=minuted).order_by("pk").values_list("closed_at")
         ),
         "settings": [
             settings.COUNCIL_NAME,

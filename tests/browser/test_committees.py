@@ -113,3 +113,17 @@ def test_a_phone_never_scrolls_the_whole_page_sideways(
     expect(page.locator("h1")).not_to_be_empty()
     assert page.evaluate("document.scrollingElement.scrollWidth") <= 375
     assert_no_axe_violations(page)
+
+
+def test_the_minutes_of_21_july_2017_read_as_printed_and_pass_axe(
+    page: Page, live_server, committees_demo, artifacts: Path
+) -> None:
+    page.goto(
+        live_server.url + "/committees/children-and-young-people-scrutiny-committee/2017-07-21/"
+    )
+    expect(page.get_by_role("heading", name="Attendance")).to_be_visible()
+    expect(page.get_by_text("PRESENT: COUNCILLOR R L FOULKES (CHAIRMAN)")).to_be_visible()
+    expect(page.get_by_text("Church Representative: Mr S C Rudman.")).to_be_visible()
+    expect(page.get_by_text("The meeting closed at 11.55 am")).to_be_visible()
+    page.screenshot(path=artifacts / "minutes.png", full_page=True)
+    assert_no_axe_violations(page)

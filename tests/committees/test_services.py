@@ -117,3 +117,21 @@ def test_attendance_already_recorded_is_kept(make_committee, make_person) -> Non
         "Mr C E H Marfleet": AttendanceStatus.PRESENT,
     }
     assert record_attendance_from_membership(meeting=meeting) == []
+
+
+def test_attendance_records_each_members_role_and_seat_on_the_day(
+    make_committee, make_person
+) -> None:
+    committee = make_committee()
+    meeting = Meeting.objects.create(committee=committee, date=MEETING_DAY)
+    chair = make_person("R L Foulkes")
+    rudman = make_person("S C Rudman", kind="added_member", seat="Church Representative")
+    Membership.objects.create(person=chair, committee=committee, role="chair")
+    Membership.objects.create(person=rudman, committee=committee, role="added_member")
+    record_attendance_from_membership(meeting=meeting)
+    assert dict(meeting.attendance.values_list("person__name", "role")) == {
+        "R L Foulkes": "chair",
+        "S C Rudman": "added_member",
+    }
+    assert meeting.attendance.get(person=rudman).capacity == "Church Representative"
+    assert meeting.attendance.lines().present == "PRESENT: R L FOULKES (CHAIRMAN)"
