@@ -236,19 +236,26 @@ class GroupFigure:
         return self.members - self.count
 
 
+def _places_of(values: Sequence[Decimal]) -> int:
+    """The most decimal places any of the values is written with (never over DEFAULT_PLACES)."""
+    written = (-int(value.normalize().as_tuple().exponent) for value in values)
+    return min(max(0, *written), DEFAULT_PLACES - 1)
+
+
 def group_figure(
     values: Sequence[Decimal | None], *, decimal_places: int | None = None
 ) -> GroupFigure:
     """The mean and median of the members' available values, rounded half up.
 
-    Rounded to decimal_places when given, else to DEFAULT_PLACES, and normalised like
+    Rounded to decimal_places when given (the indicator's), else to one place more than the
+    most precise member value (a mean of whole numbers to one place), and normalised like
     parse_value. Both are None when no member has a value.
     """
-    places = DEFAULT_PLACES if decimal_places is None else decimal_places
     present = sorted(value for value in values if value is not None)
     count = len(present)
     if not count:
         return GroupFigure(mean=None, median=None, count=0, members=len(values))
+    places = _places_of(present) + 1 if decimal_places is None else decimal_places
     middle, odd = divmod(count, 2)
     median = present[middle] if odd else (present[middle - 1] + present[middle]) / 2
     mean = sum(present, Decimal(0)) / count
