@@ -1,8 +1,10 @@
 """Measures pages: the dashboard, its exports, the measures list and the measure page."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 from itertools import groupby
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -24,6 +26,9 @@ from measures.pages.tables import DashboardTable
 from measures.rules.periods import Period
 from measures.spreadsheets import spreadsheet_response
 
+if TYPE_CHECKING:
+    from measures.permissions import User
+
 
 @dataclass(frozen=True)
 class Dashboard:
@@ -36,7 +41,7 @@ class Dashboard:
     error: str = ""
 
 
-def _dashboard(request: HttpRequest, *, user: Any) -> Dashboard:
+def _dashboard(request: HttpRequest, *, user: User | None) -> Dashboard:
     text, error = request.GET.get("period", "").strip(), ""
     try:
         period = Period.parse(text) if text else latest_published_period()

@@ -1,9 +1,11 @@
 """The quarterly dashboard's rows: each measure's position, trend and forecast."""
 
+from __future__ import annotations
+
 from collections import Counter
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from measures.models import Actual, Measure, State
 from measures.rules.periods import Period
@@ -11,6 +13,9 @@ from measures.rules.positions import Position
 from measures.rules.rating import Direction, Status
 from measures.rules.targets import describe_band
 from measures.rules.units import format_target
+
+if TYPE_CHECKING:
+    from measures.permissions import User
 
 TREND_PERIODS = 8
 HISTORY_PERIODS = 12
@@ -184,7 +189,7 @@ def _row(measure: Measure, period: Period) -> Row:
 def dashboard_rows(
     *,
     period: Period,
-    user: Any = None,
+    user: User | None = None,
     view: str = View.PERIOD,
     measures: Any = None,
 ) -> list[Row]:
@@ -220,7 +225,7 @@ def with_group_headings(rows: list[Row]) -> list[Row]:
     return marked
 
 
-def report_order(*, period: Period, user: Any = None) -> list[Measure]:
+def report_order(*, period: Period, user: User | None = None) -> list[Measure]:
     """The measures of a quarter's report in the order members page through them."""
     return [row.measure for row in dashboard_rows(period=period, user=user)]
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.shortcuts import get_object_or_404
 
@@ -35,6 +35,9 @@ from measures.rules.positions import Position
 from measures.rules.rating import Direction, Status, is_due, resolve_band
 from measures.rules.targets import describe_band
 from measures.rules.units import Unit, format_target
+
+if TYPE_CHECKING:
+    from measures.permissions import User
 
 T = TypeVar("T")
 
@@ -250,7 +253,7 @@ def _point(position: Position) -> TrendPoint:
 
 
 def _neighbours(
-    measure: Measure, period: Period, user: Any
+    measure: Measure, period: Period, user: User
 ) -> tuple[Measure | None, Measure | None, bool]:
     """The measures before and after in the quarter's report, else in council order.
 
@@ -264,7 +267,7 @@ def _neighbours(
 
 
 def measure_page(
-    *, reference: str, user: Any, period: str | None, benchmark_period: str | None = None
+    *, reference: str, user: User, period: str | None, benchmark_period: str | None = None
 ) -> MeasureDetail:
     """Everything the measure page shows, in a constant number of queries.
 
@@ -295,20 +298,20 @@ def measure_page(
     )
 
 
-def _sections(measure: Measure, period: Period, user: Any) -> list[Section]:
+def _sections(measure: Measure, period: Period, user: User) -> list[Section]:
     """The sections other apps add to the page, in the order they registered."""
     shown = (provider(measure, period, user) for provider in measure_sections().values())
     return [section for section in shown if section is not None]
 
 
-def _pending_changes(measure: Measure, user: Any) -> list[TargetChange]:
+def _pending_changes(measure: Measure, user: User) -> list[TargetChange]:
     """Target changes waiting for approval: staff see them; nobody else knows of them."""
     if not getattr(user, "is_staff", False) or not user.has_perm("measures.view_targetchange"):
         return []
     return list(measure.target_changes.pending().select_related("proposed_by"))
 
 
-def measure_pages(*, measures: Any, user: Any, period: str) -> list[MeasurePage]:
+def measure_pages(*, measures: Any, user: User, period: str) -> list[MeasurePage]:
     """The measure page of each measure, as the agenda pack prints them, in council order.
 
     The figures of every measure in three queries and the printed benchmarks in one; the
