@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import TypeVar
 
+from measures.rules.benchmark_periods import EES_LABEL_RE, LABEL_RE, full_year
 from measures.rules.rating import BENCHMARK_POLARITIES, Polarity
 
 K = TypeVar("K", bound=Hashable)
@@ -291,18 +292,6 @@ def describe_rank(rank: int | None, of: int) -> str:
 # A range longer than this is a typo (2016-15 would otherwise read as 2016 to 2115).
 MAX_RANGE_YEARS = 10
 
-# "2025", "2024-25", "2024/25", "2024-2025", "2014-16", each perhaps with a note: "2018 (Rev)".
-_PERIOD_RE = re.compile(r"^(\d{4})(?:\s*[-/]\s*(\d{4}|\d{2}))?(?:\s*\([^()]*\))?$", re.ASCII)
-# Explore education statistics writes the year 2024-25 as 202425.
-_EES_PERIOD_RE = re.compile(r"^(\d{4})(\d{2})$", re.ASCII)
-
-
-def _end_year(start: int, end: str) -> int:
-    if len(end) == 4:
-        return int(end)
-    year = start - start % 100 + int(end)
-    return year if year > start else year + 100  # 2099-00 ends in 2100
-
 
 def period_sort_key(label: str) -> int:
     """A key that sorts benchmark period labels by the year they end in.
@@ -316,12 +305,12 @@ def period_sort_key(label: str) -> int:
     such as the "0" some LAIT rows carry.
     """
     stripped = label.strip()
-    if match := _EES_PERIOD_RE.match(stripped):
-        start, end = int(match[1]), _end_year(int(match[1]), match[2])
+    if match := EES_LABEL_RE.match(stripped):
+        start, end = int(match[1]), full_year(int(match[1]), match[2])
         if end != start + 1:
             raise ValueError(f"{label!r} is not a year such as 202425 (2024-25)")
         return end * 10
-    match = _PERIOD_RE.match(stripped)
+    match = LABEL_RE.match(stripped)
     if not match:
         raise ValueError(f"{label!r} is not a period such as 2025, 2024-25 or 202425")
     start = int(match[1])
@@ -329,7 +318,7 @@ def period_sort_key(label: str) -> int:
         raise ValueError(f"{label!r} does not start with a year")
     if match[2] is None:
         return start * 10 + 1
-    end = _end_year(start, match[2])
+    end = full_year(start, match[2])
     if not 0 < end - start <= MAX_RANGE_YEARS:
         raise ValueError(f"{label!r} does not run forward from one year to a later one")
     return end * 10
@@ -341,8 +330,8 @@ def normalise_period_label(text: str) -> str:
     Nothing is checked here: "0" stays "0", and period_sort_key rejects it.
     """
     stripped = text.strip()
-    if match := _EES_PERIOD_RE.match(stripped):
+    if match := EES_LABEL_RE.match(stripped):
         start = int(match[1])
-        if _end_year(start, match[2]) == start + 1:
+        if full_year(start, match[2]) == start + 1:
             return f"{start}-{match[2]}"
     return stripped

@@ -65,13 +65,14 @@ def year_type_of(text: str | None) -> YearType:
 
 
 # "2017", "2016-17", "2016/17", "2014-16", "201617", each perhaps with a note: "2018 (Rev)".
-_LABEL_RE = re.compile(r"^(\d{4})(?:\s*[-/]\s*(\d{4}|\d{2}))?(?:\s*\([^()]*\))?$", re.ASCII)
-_EES_RE = re.compile(r"^(\d{4})(\d{2})$", re.ASCII)
+LABEL_RE = re.compile(r"^(\d{4})(?:\s*[-/]\s*(\d{4}|\d{2}))?(?:\s*\([^()]*\))?$", re.ASCII)
+EES_LABEL_RE = re.compile(r"^(\d{4})(\d{2})$", re.ASCII)
 # Academic or financial years pooled, as LAIT labels them: 2013/14-15/16.
 _POOLED_RE = re.compile(r"^(\d{4})/(\d{2})\s*-\s*(\d{2})/(\d{2})(?:\s*\([^()]*\))?$", re.ASCII)
 
 
-def _full_year(start: int, two_or_four: str) -> int:
+def full_year(start: int, two_or_four: str) -> int:
+    """The year a label's second part names: 2016 and "17" give 2017; 2099 and "00" give 2100."""
     if len(two_or_four) == 4:
         return int(two_or_four)
     year = start - start % 100 + int(two_or_four)
@@ -83,15 +84,15 @@ def _years(label: str) -> tuple[int, int, bool]:
     text = label.strip()
     if match := _POOLED_RE.match(text):
         start = int(match[1])
-        return start, _full_year(start, match[4]), True
-    if match := _EES_RE.match(text):
+        return start, full_year(start, match[4]), True
+    if match := EES_LABEL_RE.match(text):
         start = int(match[1])
-        return start, _full_year(start, match[2]), True
-    if match := _LABEL_RE.match(text):
+        return start, full_year(start, match[2]), True
+    if match := LABEL_RE.match(text):
         start = int(match[1])
         if match[2] is None:
             return start, start, False
-        return start, _full_year(start, match[2]), True
+        return start, full_year(start, match[2]), True
     raise ValueError(f"{label!r} is not a period such as 2017, 2016-17 or 2013/14-15/16")
 
 
