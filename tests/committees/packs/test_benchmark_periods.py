@@ -60,3 +60,5 @@ def test_the_pdf_appendix_prints_2017s_figures_and_no_later_period(meeting) -> N
     assert "statistical neighbours, April 2021 model" in text
     assert "North Northamptonshire," in text  # only as the member Northamptonshire stands in for
     assert periods_after_the_quarter(text) == []
+    # What the web's table says to screen readers is not printed beside each dash.
+    assert "for this council only" not in text
