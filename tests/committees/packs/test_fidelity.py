@@ -40,7 +40,7 @@ def test_every_paper_filled_from_the_seed_has_lines_on_the_list() -> None:
         if paper.get("text_file")
     }
     assert len(files) == 15
-    assert {where for where, _ in fidelity_lines()} == files | {"cover", "minutes"}
+    assert {where for where, _ in fidelity_lines()} == files | {"cover", "minutes", "appendix"}
 
 
 @pytest.mark.parametrize(("where", "words"), fidelity_lines())
