@@ -66,6 +66,7 @@ def load_demo_benchmarks(*, path: Path = DEMO_FILE) -> dict[str, int]:
             defaults={
                 "indicator": indicators.get(raw.get("indicator") or ""),
                 "value": Decimal(raw["value"]) if raw.get("value") not in (None, "") else None,
+                "printed_as": raw.get("printed", ""),
                 "source": raw.get("source", ""),
             },
         )

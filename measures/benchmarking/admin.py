@@ -38,7 +38,7 @@ class GroupValueInline(admin.TabularInline):
 
 @admin.register(ComparatorGroup)
 class ComparatorGroupAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "area", "version"]
+    list_display = ["name", "kind", "area", "version", "average"]
     list_filter = ["kind", "version"]
     search_fields = ["name", "area__name"]
     prepopulated_fields = {"slug": ["name"]}

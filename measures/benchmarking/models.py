@@ -161,6 +161,14 @@ class GroupKind(models.TextChoices):
     CUSTOM = "custom", "Custom group"
 
 
+class GroupAverage(models.TextChoices):
+    """Which average of its members' figures a group's rule prints."""
+
+    MEAN = "mean", "Mean"
+    MEDIAN = "median", "Median"
+    MEAN_AND_MEDIAN = "mean_and_median", "Mean and median"
+
+
 class ComparatorGroup(models.Model):
     """A set of areas an authority compares itself with."""
 
@@ -184,6 +192,13 @@ class ComparatorGroup(models.Model):
         blank=True,
         help_text="When this version came into use (read from a version like “May 2025”). "
         "A figure is compared with the version in force for its period.",
+    )
+    average = models.CharField(
+        max_length=20,
+        choices=GroupAverage.choices,
+        default=GroupAverage.MEAN,
+        help_text="Which average of the members' figures the group's tables print, as the "
+        "group's publisher does (DfE's dashboards show the median beside the mean).",
     )
     description = models.TextField(blank=True)
     source = models.TextField(blank=True)
@@ -323,6 +338,13 @@ class GroupValue(models.Model):
     period = models.CharField(max_length=60)
     period_key = models.IntegerField(null=True, blank=True)
     value = models.DecimalField(max_digits=20, decimal_places=6, null=True, blank=True)
+    printed_as = models.CharField(
+        "printed as",
+        max_length=40,
+        blank=True,
+        help_text="The figure exactly as the source printed it, e.g. “31.80%”, where that "
+        "differs from the plain number.",
+    )
     label = models.CharField(
         max_length=200, blank=True, help_text="What the figure is, e.g. “rate per 100,000”."
     )

@@ -507,6 +507,7 @@ def import_release(
     unit: str,
     decimal_places: int | None = None,
     replace: bool = False,
+    year_type: str | None = None,
 ) -> ReleaseSummary:
     """Load one column of a release CSV, one row per area and period, as a benchmark indicator.
 
@@ -514,10 +515,16 @@ def import_release(
     rows their authority's (created where new, with both codes). The indicator's values for the
     periods the file holds are replaced by the file's; other periods are kept. Raises TableError
     for a file that cannot be read, ImportRejected listing every problem (nothing changes), and
-    ReleaseRefused for wrong arguments or a code another source already uses.
+    ReleaseRefused for wrong arguments or a code another source already uses. year_type says
+    what the periods count where time_identifier does not: a release's "Reporting year" ends
+    on 31 March for most, but on 30 September for the workforce census ("end_of_september").
     """
     path = Path(path)
     code = code.strip()
+    stated = year_type_of(year_type) if year_type else None
+    if stated is YearType.UNKNOWN:
+        choices = ", ".join(kind.value for kind in YearType if kind is not YearType.UNKNOWN)
+        raise ReleaseRefused(f"Year type {year_type!r} is not one of: {choices}.")
     polarity_value = _check_arguments(
         code=code, title=title, polarity=polarity, unit=unit, decimal_places=decimal_places
     )
@@ -596,7 +603,7 @@ def import_release(
                 "unit": unit,
                 "decimal_places": decimal_places,
                 "polarity": polarity_value.value,
-                "year_type": str(_year_type(rows)),
+                "year_type": str(stated or _year_type(rows)),
             },
             replace=replace,
             summary=summary,

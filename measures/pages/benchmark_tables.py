@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from measures.benchmarking.models import BenchmarkIndicator, GroupValue
+from measures.benchmarking.models import BenchmarkIndicator, GroupAverage, GroupValue
 from measures.benchmarking.ranking import MISSING_CODES
 from measures.benchmarking.reads import Comparison, MeasureComparison, model_name
 from measures.rules.units import Unit, format_value
@@ -103,8 +103,13 @@ def comparison_tables(comparison: Comparison, ours: Ours) -> list[BenchmarkTable
             for name, value, status in group.members
         ]
         counted = f"{figure.count} of {figure.members}"
-        mean = _mean(indicator, figure.mean)
-        rows.append(TableRow(f"Mean of the group ({counted} with a figure)", mean, "mean"))
+        rule = group.group.average
+        if rule in (GroupAverage.MEAN, GroupAverage.MEAN_AND_MEDIAN):
+            mean = _mean(indicator, figure.mean)
+            rows.append(TableRow(f"Mean of the group ({counted} with a figure)", mean, "mean"))
+        if rule in (GroupAverage.MEDIAN, GroupAverage.MEAN_AND_MEDIAN):
+            median = _mean(indicator, figure.median)
+            rows.append(TableRow(f"Median of the group ({counted} with a figure)", median, "mean"))
         tables.append(
             BenchmarkTable(
                 caption=f"{indicator.title}, {period}{ends}: {model_name(group.group)}",
@@ -150,16 +155,24 @@ class BenchmarkSection:
 
 @dataclass(frozen=True)
 class PrintedTable:
-    """The benchmark rows a paper printed, laid out as it printed them: a row per comparator."""
+    """The benchmark rows a paper printed, laid out as it printed them.
 
-    columns: list[tuple[str, str]]  # (period, what): ("Apr 14 - Mar 15", "rate per 100,000")
+    Papers print either a row per comparator and a column per period ("Lincolnshire",
+    "Midlands YOT Region" against "Apr 14 - Mar 15: rate") or a row per period and a column
+    per comparator ("2013/14 Q4" against "LCC Performance", "National Average").
+    """
+
+    corner: str  # the heading over the row names: "Comparator" or "Period"
+    columns: list[str]  # each column's heading as printed
     rows: list[tuple[str, list[str]]]  # the row's name as printed, then a cell per column
     # Figures the papers quote in their text rather than in the table, each as a sentence.
     quoted: list[str]
 
 
-# The demo's printed rows say how the paper named the row: "...; row printed as 'England'".
+# The demo's printed rows say how the paper named the row: "...; row printed as 'England'",
+# or, where the paper printed a row per period, the column: "...; column printed as 'LCC Target'".
 _PRINTED_AS = "; row printed as "
+_COLUMN_AS = "; column printed as "
 # ... and of a figure quoted in the text, not the table: "...; printed as 'the National rate'".
 _QUOTED_AS = "; printed as "
 
@@ -168,22 +181,31 @@ def printed_table(values: list[GroupValue]) -> PrintedTable | None:
     """The printed rows of one measure as one compact table, in the order the paper gave them."""
     if not values:
         return None
-    columns: dict[tuple[str, str], None] = {}
-    cells: dict[str, dict[tuple[str, str], str]] = {}
+    columns: dict[str, None] = {}
+    cells: dict[str, dict[str, str]] = {}
     quoted = []
+    by_period = False
     for value in sorted(values, key=lambda v: v.pk):
-        text = f"{value.value.normalize():f}" if value.value is not None else "–"
+        # The paper left a cell blank where it had no figure (no target that year).
+        text = value.printed_as or (
+            f"{value.value.normalize():f}" if value.value is not None else "–"
+        )
         what, found, printed = value.label.partition(_PRINTED_AS)
-        if not found and _QUOTED_AS in value.label:
+        if not found and _COLUMN_AS in value.label:
+            by_period = True
+            row, column = value.period, value.label.partition(_COLUMN_AS)[2].strip().strip("'")
+        elif not found and _QUOTED_AS in value.label:
             # Not a table row: a figure the text quotes ("the National average").
             quoted.append(f"{value.group.name}, {value.period}: {text} ({value.label})")
             continue
-        row = printed.strip().strip("'") or value.group.name
-        column = (value.period, what.strip())
+        else:
+            row = printed.strip().strip("'") or value.group.name
+            column = f"{value.period}: {what.strip()}"
         columns.setdefault(column)
         cells.setdefault(row, {})[column] = text
     ordered = list(columns)
     return PrintedTable(
+        corner="Period" if by_period else "Comparator",
         columns=ordered,
         rows=[(row, [found.get(c, "–") for c in ordered]) for row, found in cells.items()],
         quoted=quoted,

@@ -36,7 +36,7 @@ YEAR_TYPE_LABELS: dict[YearType, str] = {
     YearType.CALENDAR: "Calendar year",
     YearType.END_OF_SEPTEMBER: "As at 30 September",
     YearType.JANUARY: "As at January (school census)",
-    YearType.REPORTING_YEAR: "Reporting year (to 31 March)",
+    YearType.REPORTING_YEAR: "Reporting year (to 31 March unless the release says otherwise)",
     YearType.UNKNOWN: "Not known",
 }
 

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from measures.importers.releases import ReleaseRefused, import_release
 from measures.importers.reporting import run_import
+from measures.rules.benchmark_periods import YearType
 from measures.rules.units import Unit
 
 
@@ -61,6 +62,13 @@ class Command(BaseCommand):
             help="Round figures to this many places (0-6); by default they are kept as published.",
         )
         parser.add_argument(
+            "--year-type",
+            choices=[kind.value for kind in YearType if kind is not YearType.UNKNOWN],
+            default=None,
+            help="What the periods count, where the file's time_identifier does not say it: "
+            "the workforce census's 'Reporting year' is as at 30 September (end_of_september).",
+        )
+        parser.add_argument(
             "--replace",
             action="store_true",
             help="Let this file take over a code another file, column or filter already uses.",
@@ -83,6 +91,7 @@ class Command(BaseCommand):
                     unit=options["unit"],
                     decimal_places=options["decimal_places"],
                     replace=options["replace"],
+                    year_type=options["year_type"],
                 ),
             )
         except ReleaseRefused as refused:

@@ -1,6 +1,7 @@
 """The import_ees command: one column of a statistical release CSV as a benchmark indicator."""
 
 import re
+from datetime import date
 from decimal import Decimal
 from io import StringIO
 from pathlib import Path
@@ -13,6 +14,7 @@ from measures.benchmarking.models import Area, AreaKind, BenchmarkIndicator, Ben
 from measures.benchmarking.ranking import MISSING_CODES, period_sort_key
 from measures.importers.releases import ReleaseRefused, import_release, indicator_slug
 from measures.importers.tabular import ImportRejected
+from measures.rules.benchmark_periods import period_end
 
 pytestmark = pytest.mark.django_db
 
@@ -662,3 +664,49 @@ def test_a_file_that_is_not_there_is_named(tmp_path: Path) -> None:
 
     assert lines == [f"There is no file at {tmp_path / 'missing.csv'}."]
     assert error == f"Nothing was imported from {tmp_path / 'missing.csv'}."
+
+
+WORKFORCE = FILES / "ees_csww_indicators.csv"
+
+
+@pytest.mark.parametrize(
+    ("extra", "year_type", "ends"),
+    [
+        # The file says "Reporting year", which for most releases ends on 31 March ...
+        ((), "reporting_year", date(2025, 3, 31)),
+        # ... but the workforce census counts social workers at 30 September.
+        (("--year-type", "end_of_september"), "end_of_september", date(2025, 9, 30)),
+    ],
+)
+def test_a_stated_year_type_overrides_the_files_time_identifier(
+    extra: tuple[str, ...], year_type: str, ends: date
+) -> None:
+    run(
+        WORKFORCE,
+        "--column=agency_rate_fte",
+        "--code=CSWW_AGENCY",
+        "--title=Agency social workers",
+        "--polarity=low",
+        "--unit=percentage",
+        *extra,
+    )
+
+    indicator = BenchmarkIndicator.objects.get(code="CSWW_AGENCY")
+    assert indicator.year_type == year_type
+    assert period_end("2025", indicator.year_type) == ends
+
+
+def test_an_unknown_year_type_is_refused_with_nothing_loaded() -> None:
+    with pytest.raises(ReleaseRefused, match="not one of"):
+        import_release(
+            path=WORKFORCE,
+            column="agency_rate_fte",
+            filters={},
+            code="CSWW_AGENCY",
+            title="Agency social workers",
+            polarity="low",
+            unit="percentage",
+            year_type="fortnightly",
+        )
+
+    assert not BenchmarkIndicator.objects.filter(code="CSWW_AGENCY").exists()

@@ -66,3 +66,41 @@ def test_the_papers_printed_rows_are_one_table_a_row_per_comparator(client: Clie
     # Figures the text quotes are listed under the table, not as columns of it.
     assert all("printed as 'the" not in cell for cell in rows[0])
     assert "England, January 2016 to December 2016: 327" in page
+
+
+@pytest.mark.parametrize(
+    ("rule", "printed"),
+    [
+        ("mean", ["Mean"]),
+        ("median", ["Median"]),
+        ("mean_and_median", ["Mean", "Median"]),
+    ],
+)
+def test_a_group_prints_the_average_its_rule_names(
+    client: Client, demo, rule: str, printed: list[str]
+) -> None:
+    from statistics import median
+
+    from measures.benchmarking.models import ComparatorGroup, GroupKind
+
+    load_lac_through_the_years()
+    ComparatorGroup.objects.filter(kind=GroupKind.STATISTICAL_NEIGHBOURS).update(average=rule)
+    page = client.get("/measures/LAC-RATE/", {"period": "2017/18 Q1"}).content.decode()
+    rows = table_rows(page, "Children looked after rate per 10,000, 2017 (to 31 March 2017): stat")
+    averages = [row for row in rows if " of the group " in row[0]]
+    assert [row[0].split()[0] for row in averages] == printed
+    members = [float(row[1]) for row in rows[2:] if " of the group " not in row[0]]
+    if "Median" in printed:
+        assert float(averages[-1][1]) == pytest.approx(median(members), abs=0.05)
+
+
+def test_a_table_the_paper_printed_a_row_per_period_keeps_its_columns(client: Client, demo) -> None:
+    load_demo_benchmarks()
+    page = client.get("/measures/LAC-RATE/", {"period": "2017/18 Q1"}).content.decode()
+    rows = table_rows(page, "As the council's papers printed them")
+    # As page 180 of the pack of 8 September 2017 printed it.
+    assert rows == [
+        ["Period", "LCC Performance", "National Average", "Similar Authority", "LCC Target"],
+        ["2013/14 Q4", "42.87", "60", "52.8", "43"],
+        ["2014/15 Q4", "45.1", "60", "52.7", "45"],
+    ]
