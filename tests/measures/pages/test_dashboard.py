@@ -346,9 +346,7 @@ def test_a_measure_that_had_no_data_last_quarter_is_listed_as_changed(
     assert "Looked after children</a>: No data to <strong>Achieved</strong>" in page
 
 
-def test_each_status_count_links_to_the_table_filtered_to_that_status(
-    client: Client, demo
-) -> None:
+def test_each_status_count_links_to_the_table_filtered_to_that_status(client: Client, demo) -> None:
     page = client.get("/", {"ambition": "", "sort": "title", "status": ""}).content.decode()
     assert (
         '<a class="govuk-link" href="?ambition=&amp;sort=title&amp;status=rag-red">2'

@@ -1,4 +1,4 @@
-"""Tests for the words of a direction of travel: the verdict, what moved, and which way is better."""
+"""Tests for the words of a direction of travel: the verdict, what moved, which way is better."""
 
 import pytest
 
