@@ -229,6 +229,7 @@ class MeasureAdmin(GuardedHistoryAdmin):
                     "denominator_definition",
                     ("unit", "decimal_places"),
                     "polarity",
+                    "noun",
                     ("frequency", "due_quarter"),
                     ("how_taken", "data_lag"),
                     "data_source",

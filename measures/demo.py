@@ -129,6 +129,7 @@ def load_demo_measures(
                 "unit": raw["unit"],
                 "decimal_places": raw["decimal_places"],
                 "polarity": raw["polarity"],
+                "noun": raw.get("noun", ""),
                 "frequency": raw["frequency"],
                 "due_quarter": raw["due_quarter"],
                 "how_taken": raw["how_taken"],

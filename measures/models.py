@@ -13,9 +13,10 @@ from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
 from measures.rules.checks import FigureFacts, check_figure, resolved_value
+from measures.rules.directions import explain_direction
 from measures.rules.periods import FinancialYear, Period
 from measures.rules.positions import Position, is_due_in, position
-from measures.rules.rating import MEASURE_POLARITIES, Polarity, Scheme, Status, rate
+from measures.rules.rating import MEASURE_POLARITIES, Direction, Polarity, Scheme, Status, rate
 from measures.rules.targets import (
     FOLLOWING_CHOICES,
     Comparator,
@@ -161,6 +162,12 @@ class Measure(models.Model):
     polarity = models.CharField(
         max_length=10, choices=[(p.value, p.label) for p in MEASURE_POLARITIES]
     )
+    noun = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="What the figure counts, for directions like “more first-time offenders”: "
+        "plural for a count or days (“days to adoption”), else a name (“re-offending rate”).",
+    )
     frequency = models.CharField(max_length=10, choices=Frequency.choices)
     due_quarter = models.PositiveSmallIntegerField(
         choices=QUARTERS,
@@ -244,6 +251,20 @@ class Measure(models.Model):
             due_quarter=self.due_quarter,
             targets=list(self.targets.all()),
             figures=self.visible_figures,  # type: ignore[attr-defined]  # set by with_figures()
+        )
+
+    def explain_direction(
+        self, direction: Direction, *, current: Decimal, earlier: Decimal, compared_with: str
+    ) -> str:
+        """What a direction of travel means for this measure, by its polarity, unit and noun."""
+        return explain_direction(
+            direction,
+            current=current,
+            earlier=earlier,
+            polarity=self.polarity_kind,
+            unit=self.unit_kind,
+            noun=self.noun,
+            compared_with=compared_with,
         )
 
     def format(self, value: Decimal | None) -> str:

@@ -21,7 +21,7 @@ from measures.pages.dashboard import (
     with_group_headings,
 )
 from measures.pages.detail import measure_page
-from measures.pages.filters import DashboardFilter
+from measures.pages.filters import DashboardFilter, active_filters
 from measures.pages.tables import DashboardTable
 from measures.rules.periods import Period
 from measures.spreadsheets import spreadsheet_response
@@ -77,11 +77,20 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "board": board,
             "table": table,
             "counts": status_counts(board.rows),
+            "status_base": _without(request, "status"),
+            "active_filters": active_filters(board.filters, request.GET),
             "changed": [row for row in board.rows if row.changed_status],
             "periods": [Period(*p) for p in periods],
             "query": request.GET.urlencode(),
         },
     )
+
+
+def _without(request: HttpRequest, name: str) -> str:
+    """The query string without one choice: what a link changing that choice starts from."""
+    query = request.GET.copy()
+    query.pop(name, None)
+    return query.urlencode()
 
 
 def dashboard_export(request: HttpRequest, fmt: str) -> HttpResponse:

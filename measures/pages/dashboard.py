@@ -181,8 +181,11 @@ def _row(measure: Measure, period: Period) -> Row:
     position = measure.position_in(period)
     figures = {f.period: f.value for f in visible_figures(measure)}
     trend = [(p, figures.get(p)) for p in period.last_n(TREND_PERIODS)]
-    earlier = measure.position_in(period.previous())
-    previous_status = earlier.status if earlier.figure is not None else None
+    before = period.previous()
+    earlier = measure.position_in(before)
+    # A quarter it was due in without a figure counts as No data, so a change from it shows.
+    was_reported = earlier.figure is not None or measure.is_due_in(before)
+    previous_status = earlier.status if was_reported else None
     return Row(measure=measure, position=position, trend=trend, previous_status=previous_status)
 
 

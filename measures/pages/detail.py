@@ -53,6 +53,7 @@ class Travel:
     earlier: str = ""
     earlier_period: Period | None = None
     note: str = ""  # why there is no direction
+    meaning: str = ""  # what it means: "fewer days to adoption than 517 days in 2016/17 Q4 (…)"
 
 
 @dataclass(frozen=True)
@@ -209,7 +210,14 @@ def _travel(
     if direction is None:
         # On-target measures are judged by distance from a target, which this quarter lacks.
         return Travel(None, note="Not judged: there is no target to compare distances with")
-    return Travel(direction, measure.format(earlier.value), earlier.period)
+    shown = measure.format(earlier.value)
+    meaning = measure.explain_direction(
+        direction,
+        current=figure.value,
+        earlier=earlier.value,
+        compared_with=f"{shown} in {earlier.period.label}",
+    )
+    return Travel(direction, shown, earlier.period, meaning=meaning)
 
 
 def _state(figure: Any) -> str:

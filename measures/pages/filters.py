@@ -6,6 +6,7 @@ from typing import Any
 import django_filters
 from django import forms
 from django.contrib.auth import get_user_model
+from django.http import QueryDict
 
 from measures.models import Ambition, Measure, Outcome
 from measures.pages.dashboard import STATUS_ORDER
@@ -69,3 +70,25 @@ class DashboardFilter(django_filters.FilterSet):
     def rated_later(self, queryset: Any, name: str, value: str) -> Any:
         # Status depends on each measure's figures and targets, known only once rated.
         return queryset
+
+
+def active_filters(filters: DashboardFilter, query: QueryDict) -> list[tuple[str, str, str]]:
+    """The filters set, as (label, value shown, query string without that filter)."""
+    if not filters.is_valid():
+        return []
+    active = []
+    for name, value in filters.form.cleaned_data.items():
+        if value in (None, ""):
+            continue
+        field = filters.form.fields[name]
+        if isinstance(field, forms.ModelChoiceField):
+            shown = field.label_from_instance(value)
+        elif isinstance(field, forms.ChoiceField):
+            choices: Any = field.choices
+            shown = str(dict(choices).get(value, value))
+        else:
+            shown = str(value)
+        rest = query.copy()
+        rest.pop(name, None)
+        active.append((str(field.label), shown, f"?{rest.urlencode()}"))
+    return active

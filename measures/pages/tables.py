@@ -9,6 +9,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from measures.pages.dashboard import Row
+from measures.rules.directions import LAST_YEAR, PREVIOUS
 from measures.rules.rating import Direction, Status
 
 SMALL = "govuk-body-s govuk-!-display-block govuk-!-margin-0"
@@ -20,18 +21,26 @@ def _status(status: Status) -> SafeString:
     return format_html('<strong class="rag {}">{}</strong>', status.value, status.label)
 
 
-def _travel(direction: Direction | None, other: Any) -> SafeString:
+def _travel(record: Row, direction: Direction | None, other: Any, compared_with: str) -> SafeString:
     if direction is None:
         return format_html(
             '<span class="secondary-text">–<span class="govuk-visually-hidden">{}</span></span>',
             "no earlier figure",
         )
     since = format_html('<span class="{} secondary-text">from {}</span>', SMALL, other.period.label)
+    # A direction is only given between two figures, so the row has one.
+    meaning = record.measure.explain_direction(
+        direction,
+        current=record.figure.value,  # type: ignore[union-attr,arg-type]
+        earlier=other.value,
+        compared_with=compared_with,
+    )
     return format_html(
-        '<span class="travel travel-{}"><span aria-hidden="true">{} </span>{}</span>{}',
+        '<span class="travel travel-{}"><span aria-hidden="true">{} </span>{}</span>: {}{}',
         direction.value,
         direction.arrow,
         direction.label,
+        meaning,
         since,
     )
 
@@ -124,10 +133,12 @@ class DashboardTable(tables.Table):
         return _status(record.status)
 
     def render_direction(self, record: Row) -> SafeString:
-        return _travel(record.position.direction, record.position.previous)
+        return _travel(record, record.position.direction, record.position.previous, PREVIOUS)
 
     def render_direction_last_year(self, record: Row) -> SafeString:
-        return _travel(record.position.direction_last_year, record.position.last_year)
+        return _travel(
+            record, record.position.direction_last_year, record.position.last_year, LAST_YEAR
+        )
 
     def render_forecast(self, record: Row) -> SafeString:
         status = record.position.forecast_status

@@ -333,3 +333,55 @@ def test_an_unpublished_figure_puts_a_measure_without_a_target_only_in_its_offic
     assert [(row.measure.reference, row.status.label) for row in rows] == [
         ("LAC-RATE", "Not rated")
     ]
+
+
+def test_a_measure_that_had_no_data_last_quarter_is_listed_as_changed(
+    client: Client, make_target, make_actual
+) -> None:
+    # Due in 2016/17 Q4 (a target that year) without a figure, then achieved in 2017/18 Q1.
+    make_target("LAC-RATE", year=2016)
+    make_target("LAC-RATE", year=2017)
+    make_actual("LAC-RATE", period="2017/18 Q1", value="45", state=State.PUBLISHED)
+    page = client.get("/").content.decode()
+    assert "Looked after children</a>: No data to <strong>Achieved</strong>" in page
+
+
+def test_each_status_count_links_to_the_table_filtered_to_that_status(client: Client, demo) -> None:
+    page = client.get("/", {"ambition": "", "sort": "title", "status": ""}).content.decode()
+    assert (
+        '<a class="govuk-link" href="?ambition=&amp;sort=title&amp;status=rag-red">2'
+        '<span class="govuk-visually-hidden"> Not achieved</span></a>'
+    ) in page
+    # A status no measure has is a plain 0, not a link to an empty table.
+    assert "status=rag-blue" not in page
+
+
+def test_the_summary_and_changes_come_before_the_filters(client: Client, demo) -> None:
+    page = client.get("/").content.decode()
+    assert page.index("Summary: 8 measures") < page.index("Changed status since")
+    assert page.index("Changed status since") < page.index("Filter measures")
+    # No filter set: the filters are folded away.
+    assert '<details class="govuk-details filter-details no-print">' in page
+
+
+def test_active_filters_are_open_and_listed_as_tags_that_remove_themselves(
+    client: Client, demo
+) -> None:
+    response = client.get("/", {"status": "rag-red", "ambition": "", "period": "2017/18 Q1"})
+    page = response.content.decode()
+    assert '<details class="govuk-details filter-details no-print" open>' in page
+    assert response.context["active_filters"] == [
+        ("Status", "Not achieved", "?ambition=&period=2017%2F18+Q1")
+    ]
+    assert 'href="?ambition=&amp;period=2017%2F18+Q1"' in page
+    assert (
+        '<span class="govuk-visually-hidden">Remove the filter </span>Status: Not achieved'
+    ) in page
+
+
+def test_directions_on_the_dashboard_say_what_they_mean(client: Client, demo) -> None:
+    page = client.get("/").content.decode()
+    assert (
+        '<span aria-hidden="true">↓ </span>Worsening</span>: more first-time offenders '
+        "than the previous figure (lower is better)"
+    ) in page

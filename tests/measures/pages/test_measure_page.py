@@ -58,7 +58,8 @@ def test_looked_after_children_shows_what_the_papers_page_shows(client: Client, 
         "Period covered As at 30 June 2017",
         "Target 45 per 10,000 Target for 2017/18",
         "Target range 43 to 47 per 10,000",
-        "↓ Worsening from 48.1 per 10,000 in 2016/17 Q4",
+        "↓ Worsening: a higher rate of children looked after, further from the target than "
+        "48.1 per 10,000 in 2016/17 Q4",
         "Compared with the same quarter last year No figure for 2016/17 Q1",
         "About the latest performance There has been a rise in the number of children looked",
         "About the target The target remains the same as the previous year.",
@@ -121,7 +122,8 @@ def test_the_data_table_has_a_row_for_each_quarter(client: Client, demo) -> None
     ) in text
     assert (
         "2017/18 Q1 (shown above) As at 30 June 2017 48.7 per 10,000 45 per 10,000 "
-        "43 to 47 per 10,000 Not achieved ↓ Worsening from 48.1 per 10,000 in 2016/17 Q4"
+        "43 to 47 per 10,000 Not achieved ↓ Worsening: a higher rate of children looked after, "
+        "further from the target than 48.1 per 10,000 in 2016/17 Q4"
     ) in text
     page = response.content.decode()
     assert 'class="table-scroll" role="region"' in page and 'tabindex="0"' in page
@@ -250,7 +252,10 @@ def test_a_draft_is_shown_marked_to_its_owning_officer(client: Client, demo, dra
     assert "46.1 per 10,000" in text and "As at 30 September 2017" in text
     assert '<strong class="draft-tag">Draft – not published</strong>' in page
     assert '<strong class="rag rag-green">Achieved</strong>' in page
-    assert "↑ Improving from 48.7 per 10,000 in 2017/18 Q1" in text
+    assert (
+        "↑ Improving: a lower rate of children looked after, closer to the target than "
+        "48.7 per 10,000 in 2017/18 Q1"
+    ) in text
     assert "(2017/18 Q2, a draft not yet published)" in text
     # The history table marks the draft row too.
     assert re.search(r"46\.1 per 10,000\s*<strong class=\"draft-tag\">Draft</strong>", page)
