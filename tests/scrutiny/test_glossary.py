@@ -117,3 +117,10 @@ def test_the_demo_measure_page_links_its_terms_to_the_glossary_once_each(
     links = glossary_links(page)
     assert {"polarity", "status", "target", "tolerance-band", "direction-of-travel"} <= set(links)
     assert len(links) == len(set(links))
+
+
+@pytest.mark.django_db
+def test_the_meeting_page_explains_a_withheld_paper(client: Client, exempt_meeting) -> None:
+    page = client.get(exempt_meeting.get_absolute_url()).content.decode()
+    assert "Schedule 12A to the Local Government Act 1972</strong> " in page
+    assert glossary_links(page) == ["exempt"]
