@@ -1,5 +1,6 @@
 """Top-level URLs."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -7,6 +8,7 @@ from django.urls import include, path
 from committees import views as committee_views
 from measures import views as measure_views
 from scrutiny import views
+from scrutiny.passwords import link_lifetime
 
 admin.site.site_header = "Children's services scrutiny: administration"
 admin.site.site_title = "Children's services scrutiny"
@@ -24,4 +26,32 @@ urlpatterns = [
     path("committees/", include("committees.urls")),
     path("papers/<uuid:key>/", committee_views.paper, name="paper"),
     path("admin/", admin.site.urls),
+    path("help/", views.help_page, name="help"),
+    # Forgotten passwords: Django's own reset flow, in the site's templates (registration/).
+    path(
+        "sign-in/forgotten/",
+        auth_views.PasswordResetView.as_view(
+            extra_context={"link_lifetime": link_lifetime(settings.PASSWORD_RESET_TIMEOUT)},
+            extra_email_context={
+                "service_name": settings.SERVICE_NAME,
+                "link_lifetime": link_lifetime(settings.PASSWORD_RESET_TIMEOUT),
+            },
+        ),
+        name="password_reset",
+    ),
+    path(
+        "sign-in/forgotten/sent/",
+        auth_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "sign-in/reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "sign-in/reset/done/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
 ]

@@ -1,13 +1,19 @@
-"""Pages every user shares: home, accessibility statement, health check."""
+"""Pages every user shares: home, accessibility statement, glossary, health check."""
 
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
+from scrutiny.glossary import SECTIONS
+
 
 def accessibility(request: HttpRequest) -> HttpResponse:
     return render(request, "accessibility.html")
+
+
+def help_page(request: HttpRequest) -> HttpResponse:
+    return render(request, "help.html", {"sections": SECTIONS})
 
 
 @never_cache

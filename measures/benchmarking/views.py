@@ -4,11 +4,13 @@ import json
 
 from django import forms
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
+from django.db.models.functions import Length
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django_tables2 import RequestConfig
 
+from measures.benchmarking.abbreviations import used_in
 from measures.benchmarking.charts import comparison_figure, comparison_summary
 from measures.benchmarking.models import Area, BenchmarkIndicator
 from measures.benchmarking.reads import Comparison, bars_for, compare, our_area
@@ -30,8 +32,22 @@ def explorer(request: HttpRequest) -> HttpResponse:
     query = search.cleaned_data["q"].strip() if search.is_valid() else ""
     indicators = BenchmarkIndicator.objects.order_by("topic", "title")
     if query:
-        indicators = indicators.filter(
-            Q(title__icontains=query) | Q(topic__icontains=query) | Q(code__icontains=query)
+        # Titles that are the words searched for, or start with them, come first, then titles
+        # with a word starting with them, then any other match; shorter titles first in each.
+        indicators = (
+            indicators.filter(
+                Q(title__icontains=query) | Q(topic__icontains=query) | Q(code__icontains=query)
+            )
+            .annotate(
+                match=Case(
+                    When(title__iexact=query, then=Value(0)),
+                    When(title__istartswith=query, then=Value(1)),
+                    When(title__icontains=f" {query}", then=Value(2)),
+                    When(title__icontains=query, then=Value(3)),
+                    default=Value(4),
+                )
+            )
+            .order_by("match", Length("title"), "title")
         )
     page = Paginator(indicators, 50).get_page(request.GET.get("page"))
     return render(
@@ -41,6 +57,7 @@ def explorer(request: HttpRequest) -> HttpResponse:
             "query": query,
             "error": next(iter(search.errors.get("q", [])), ""),
             "page": page,
+            "abbreviations": used_in([indicator.title for indicator in page]),
             "total": BenchmarkIndicator.objects.count(),
         },
     )

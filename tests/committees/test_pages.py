@@ -1,6 +1,6 @@
 """Calendar feeds, the action log and person pages."""
 
-from datetime import date, time
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from django.test import Client
@@ -68,3 +68,47 @@ def test_a_person_page_shows_memberships_and_attendance(
     page = client.get(f"/committees/people/{person.key}/").content.decode()
     assert "Children and Young People Scrutiny Committee</a>: Member" in page
     assert "Substitute for Mrs K Cook" in page
+
+
+def test_the_feed_declares_london_time_and_invents_no_end(client: Client, exempt_meeting) -> None:
+    committee = exempt_meeting.committee
+    Meeting.objects.filter(pk=exempt_meeting.pk).update(start=time(10, 0))
+    closed = Meeting.objects.create(
+        committee=committee, date=date(2017, 11, 10), start=time(10, 30), closed_at=time(13, 5)
+    )
+    untimed = Meeting.objects.create(committee=committee, date=date(2018, 1, 19))
+    calendar = Calendar.from_ical(client.get(f"/committees/{committee.slug}/meetings.ics").content)
+    (timezone,) = calendar.walk("VTIMEZONE")
+    assert str(timezone["tzid"]) == "Europe/London"
+    # Read on its own, the declaration knows British Summer Time from the feed's first year on.
+    london = timezone.to_tz()
+    assert datetime(2018, 1, 19, 12, tzinfo=london).utcoffset() == timedelta(0)
+    assert datetime(2018, 6, 1, 12, tzinfo=london).utcoffset() == timedelta(hours=1)
+    assert datetime(2017, 9, 8, 10, tzinfo=london).utcoffset() == timedelta(hours=1)
+    events = {str(e["uid"]): e for e in calendar.walk("VEVENT")}
+    september = events[f"{exempt_meeting.uid}@scrutiny"]
+    assert september["dtstart"].params["tzid"] == "Europe/London"
+    assert september["dtstart"].dt.isoformat() == "2017-09-08T10:00:00+01:00"
+    assert "dtend" not in september and "duration" not in september
+    november = events[f"{closed.uid}@scrutiny"]
+    assert november["dtend"].dt.isoformat() == "2017-11-10T13:05:00+00:00"
+    january = events[f"{untimed.uid}@scrutiny"]
+    assert january["dtstart"].dt == date(2018, 1, 19) and "dtend" not in january
+
+
+def test_the_committee_and_meetings_pages_offer_a_calendar_subscription(
+    client: Client, exempt_meeting
+) -> None:
+    slug = exempt_meeting.committee.slug
+    for page_url, feed in [
+        (f"/committees/{slug}/", f"/committees/{slug}/meetings.ics"),
+        ("/committees/meetings/", "/committees/meetings.ics"),
+    ]:
+        page = client.get(page_url).content.decode()
+        link = f'<a class="govuk-link" href="webcal://testserver{feed}">Subscribe in your calendar'
+        assert link in page
+        # Google Calendar and Outlook on the web take the address itself.
+        assert f">http://testserver{feed}</a>" in page
+        assert "Google Calendar" in page and "Outlook" in page
+        feed_response = client.get(feed)
+        assert Calendar.from_ical(feed_response.content).walk("VTIMEZONE")

@@ -2,7 +2,9 @@
 
 import csv
 import io
+import re
 from decimal import Decimal
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -10,11 +12,15 @@ from django.test import Client
 
 from measures.benchmarking.areas import AreaBook
 from measures.benchmarking.models import (
+    BenchmarkIndicator,
     BenchmarkValue,
     ComparatorGroup,
     GroupKind,
 )
+from measures.importers.lait import indicator_slug, read_dictionary
 from tests.conftest import AUTHORITIES
+
+LOOKED_AFTER = Path(__file__).parent / "files" / "lait_dictionary_looked_after.csv"
 
 pytestmark = pytest.mark.django_db
 
@@ -24,6 +30,48 @@ def test_search_finds_indicators_by_name_or_topic(client: Client, lac_rate) -> N
     assert "1 indicator matching" in page
     assert f'href="/benchmarks/{lac_rate.slug}/"' in page
     assert "No indicators match" in client.get("/benchmarks/", {"q": "zzz"}).content.decode()
+
+
+@pytest.fixture
+def looked_after_indicators(db) -> None:
+    """LAIT's 70 indicators about looked after children, as its dictionary titles them."""
+    infos, _, problems = read_dictionary(LOOKED_AFTER)
+    assert not problems
+    BenchmarkIndicator.objects.bulk_create(
+        BenchmarkIndicator(
+            source="LAIT", code=code, slug=indicator_slug(code), title=info.title, topic=info.topic
+        )
+        for code, info in infos.items()
+    )
+
+
+def listed_titles(page: str) -> list[str]:
+    """The explorer's results in order, as a reader sees them (abbreviations' mark-up dropped)."""
+    items = re.findall(r'<li><a class="govuk-link" href="/benchmarks/[^"]+/">(.*?)</a>', page)
+    return [re.sub(r"<[^>]+>", "", item) for item in items]
+
+
+def test_search_ranks_titles_starting_with_a_word_searched_for_before_other_matches(
+    client: Client, looked_after_indicators
+) -> None:
+    page = client.get("/benchmarks/", {"q": "looked after"}).content.decode()
+    titles = listed_titles(page)
+    assert "Children looked after rate per 10,000" in titles[:5]
+    # The one title that starts with the words comes first.
+    assert titles[0] == "Looked after children - S251/Outturn weekly unit costs"
+    # A title with the words anywhere comes before one that only its topic matched.
+    assert titles.index("Number of Children looked after") < titles.index("% of CLA in foster care")
+
+
+def test_the_results_spell_out_their_abbreviations(client: Client, looked_after_indicators) -> None:
+    page = client.get("/benchmarks/", {"q": "CLA"}).content.decode()
+    assert '<abbr title="children looked after">CLA</abbr>' in page
+    assert "What the abbreviations in these names stand for" in page
+    assert "% of CLA with a SEN Statement/EHCP" in listed_titles(page)
+    assert (
+        '<dt class="govuk-summary-list__key">SEN</dt>'
+        '<dd class="govuk-summary-list__value">Special educational needs</dd>'
+    ) in page
 
 
 def test_indicator_page_ranks_our_authority_among_authorities_only(
