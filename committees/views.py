@@ -206,7 +206,10 @@ def minutes_pdf(request: HttpRequest, committee: str, when: MeetingAddress) -> H
     meeting = minutes.meeting
     name = f"{meeting.committee.slug}-{meeting.slug}-minutes.pdf"
     response = FileResponse(
-        io.BytesIO(render_minutes(minutes)), content_type="application/pdf", filename=name
+        io.BytesIO(render_minutes(minutes)),
+        content_type="application/pdf",
+        as_attachment=True,
+        filename=name,
     )
     return _minutes_caching(response, minutes)
 
