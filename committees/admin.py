@@ -384,7 +384,11 @@ class MinuteInline(admin.StackedInline):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         visible = Meeting.objects.minutes_visible_to(request.user)
-        return super().get_queryset(request).filter(item__meeting__in=visible)
+        minutes = super().get_queryset(request).filter(item__meeting__in=visible)
+        if not request.user.has_perm(EXEMPT_PERMISSION):
+            # Exempt minutes, as exempt papers, only for those entitled (committees/access.py).
+            minutes = minutes.filter(exempt_paragraph__isnull=True)
+        return minutes
 
 
 class ActionInline(admin.TabularInline):

@@ -10,6 +10,7 @@ class CommitteesConfig(AppConfig):
     verbose_name = "Committees"
 
     def ready(self) -> None:
+        from committees import dashboard_links, measure_meetings, since_changes
         from committees.filters import register
         from committees.permissions import grant_role_permissions
         from scrutiny.roles import keep_role_permissions
@@ -17,3 +18,6 @@ class CommitteesConfig(AppConfig):
         keep_role_permissions(self, grant_role_permissions)
 
         register()
+        measure_meetings.register()
+        dashboard_links.register()
+        since_changes.register()

@@ -201,8 +201,11 @@ def load_demo_committees(
             purpose=raw.get("purpose") or "",
         )
     for raw in data.get("forward_plan", []):
-        ForwardPlanEntry.objects.update_or_create(
-            reference=raw["reference"],
-            defaults={k: v for k, v in raw.items() if k != "reference"},
+        # An entry the pack prints without a reference is known by its matter.
+        key = {"reference": raw["reference"]} if raw["reference"] else {"matter": raw["matter"]}
+        entry, _ = ForwardPlanEntry.objects.update_or_create(
+            **key,
+            defaults={k: v for k, v in raw.items() if k not in {"committees", "source", *key}},
         )
+        entry.committees.set([committees[slug] for slug in raw["committees"]])
     return {"committees": len(committees), "meetings": len(meetings), "people": len(people)}

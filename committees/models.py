@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -172,6 +172,32 @@ class MeetingQuerySet(models.QuerySet["Meeting"]):
         from committees.access import sees_unpublished
 
         return self if sees_unpublished(user) else self.filter(minutes_published_at__isnull=False)
+
+    def last_before(self, committee: Committee, day: date) -> Meeting | None:
+        """The committee's latest meeting before a day that was not cancelled."""
+        return (
+            self.filter(committee=committee, date__lt=day)
+            .exclude(state=MeetingState.CANCELLED)
+            .order_by("-date", "-sequence")
+            .first()
+        )
+
+    def with_holdings(self) -> MeetingQuerySet:
+        """Each meeting with its minutes counted (`minute_count`, `approved_minute_count`) and
+        whether its latest public pack may be served (`public_pack_servable`), in one query."""
+        latest_public = (
+            Pack.objects.filter(meeting=OuterRef("pk"), version=PackVersion.PUBLIC)
+            .order_by("-built_at", "-pk")
+            .values("pk")[:1]
+        )
+        # The rule of committees/packs/build.pack_is_withdrawn, as a query.
+        servable = Pack.objects.filter(pk=OuterRef("latest_public_pack"), withdrawn_at__isnull=True)
+        servable = servable.exclude(printed_papers__exempt_paragraph__isnull=False)
+        return self.annotate(
+            minute_count=Count("items__minute"),
+            approved_minute_count=Count("items__minute", filter=Q(items__minute__approved=True)),
+            latest_public_pack=Subquery(latest_public),
+        ).annotate(public_pack_servable=Exists(servable))
 
 
 class Meeting(models.Model):
@@ -585,11 +611,25 @@ class Minute(models.Model):
     approved = models.BooleanField(
         default=False, help_text="Confirmed as a correct record at the next meeting."
     )
+    exempt_paragraph = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        choices=[(n, f"Paragraph {n}") for n in range(1, 8)],
+        help_text="Set when the item was taken in private, its minute exempt under Part 1 of "
+        "Schedule 12A: only those entitled read it.",
+    )
 
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["item__meeting__date", "number"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(exempt_paragraph__isnull=True)
+                | Q(exempt_paragraph__gte=1, exempt_paragraph__lte=7),
+                name="minute_exempt_paragraph_1_to_7",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"Minute {self.number}"
@@ -618,6 +658,14 @@ class Minute(models.Model):
                     "List each decision, one a line, in the order they were taken."
                 }
             )
+
+    @property
+    def is_exempt(self) -> bool:
+        return self.exempt_paragraph is not None
+
+    @property
+    def exempt_statement(self) -> str:
+        return SCHEDULE_12A.format(paragraph=self.exempt_paragraph) if self.is_exempt else ""
 
     @property
     def resolution_list(self) -> list[str]:
@@ -700,7 +748,9 @@ class WorkProgrammeItem(models.Model):
 class ForwardPlanEntry(models.Model):
     """A coming executive decision from the council's forward plan."""
 
-    reference = models.CharField(max_length=40, unique=True)
+    reference = models.CharField(
+        max_length=40, blank=True, help_text="The forward plan's reference, where it gives one."
+    )
     matter = models.TextField()
     decision_date = models.DateField(null=True, blank=True)
     decision_maker = models.CharField(max_length=300, blank=True)
@@ -712,9 +762,17 @@ class ForwardPlanEntry(models.Model):
     class Meta:
         ordering = ["decision_date", "reference"]
         verbose_name_plural = "forward plan entries"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["reference"],
+                condition=~Q(reference=""),
+                name="forward_plan_reference_once",
+                violation_error_message="Another forward plan entry has this reference.",
+            )
+        ]
 
     def __str__(self) -> str:
-        return f"{self.reference}: {self.matter[:60]}"
+        return f"{self.reference}: {self.matter[:60]}" if self.reference else self.matter[:60]
 
 
 class PackVersion(models.TextChoices):

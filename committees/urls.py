@@ -28,4 +28,10 @@ urlpatterns = [
         pack_views.pack_pdf,
         name="meeting-pack-item",
     ),
+    path("<slug:committee>/<meeting:when>/minutes/", views.minutes_page, name="meeting-minutes"),
+    path(
+        "<slug:committee>/<meeting:when>/minutes.pdf", views.minutes_pdf, name="meeting-minutes-pdf"
+    ),
+    path("<slug:slug>/forward-plan/", views.forward_plan, name="forward-plan"),
+    path("<slug:slug>/since-last-meeting/", views.since_last_meeting, name="since-last-meeting"),
 ]

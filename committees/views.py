@@ -1,5 +1,6 @@
 """Committee, meeting and paper pages; exempt papers only for those entitled."""
 
+import io
 from collections.abc import Iterable
 from urllib.parse import urlencode
 
@@ -12,12 +13,15 @@ from django.utils import timezone
 from committees.access import can_read_exempt, can_see_agenda, can_see_minutes, sees_unpublished
 from committees.addresses import MeetingAddress
 from committees.feeds import meetings_calendar
+from committees.filters import PAST, UPCOMING, MeetingFilter
+from committees.meeting_status import meeting_holdings
 from committees.models import (
     Action,
     ActionState,
     Committee,
     Generated,
     Meeting,
+    MeetingState,
     Membership,
     Paper,
     Person,
@@ -26,7 +30,9 @@ from committees.models import (
 )
 from committees.notices import agenda_notice, minutes_notice
 from committees.packs.build import latest_packs
-from committees.packs.content import paper_document
+from committees.packs.content import MinutesPaper, minutes_paper, paper_document
+from committees.packs.pdf import render_minutes
+from committees.since import changes_since, window_after
 
 
 def committee_list(request: HttpRequest) -> HttpResponse:
@@ -35,14 +41,38 @@ def committee_list(request: HttpRequest) -> HttpResponse:
 
 
 def meeting_list(request: HttpRequest) -> HttpResponse:
-    meetings = Meeting.objects.select_related("committee").order_by("date", "start")
-    today = timezone.localdate()
+    today, user = timezone.localdate(), request.user
+    listed = Meeting.objects.select_related("committee").with_holdings()
+    chosen = MeetingFilter(request.GET, queryset=listed.order_by("date", "start"))
+    meetings = list(chosen.qs)
+    drafts = sees_unpublished(user)
+    for meeting in meetings:
+        # Page-only attribute the template reads; not a field of the model.
+        meeting.holdings = meeting_holdings(
+            meeting_day=meeting.date,
+            today=today,
+            cancelled=meeting.state == MeetingState.CANCELLED,
+            agenda_published_on=(
+                timezone.localdate(meeting.agenda_published_at)
+                if meeting.agenda_published_at
+                else None
+            ),
+            agenda_visible=drafts or meeting.agenda_is_published,
+            deadline=meeting.publication_deadline,
+            pack=meeting.public_pack_servable,
+            minutes_visible=drafts or meeting.minutes_are_published,
+            minutes=meeting.minute_count,
+            approved_minutes=meeting.approved_minute_count,
+        )
+    when = chosen.form.cleaned_data.get("when") if chosen.is_valid() else ""
     return render(
         request,
         "committees/meeting_list.html",
         {
-            "upcoming": [m for m in meetings if m.date >= today],
-            "past": [m for m in reversed(meetings) if m.date < today],
+            "filter": chosen,
+            "filtered": any(request.GET.get(name) for name in chosen.filters),
+            "upcoming": [m for m in meetings if m.date >= today] if when != PAST else None,
+            "past": [m for m in reversed(meetings) if m.date < today] if when != UPCOMING else None,
         },
     )
 
@@ -87,7 +117,7 @@ def meeting_detail(request: HttpRequest, committee: str, when: MeetingAddress) -
         items = list(
             meeting.items.prefetch_related(
                 "papers", "declarations__person", "actions__owner"
-            ).select_related("minute")
+            ).select_related("minute", "minutes_of__committee")
         )
     entitled = agenda and can_read_exempt(user, meeting)
     packs = latest_packs(meeting=meeting, entitled=entitled) if agenda else {}
@@ -97,6 +127,9 @@ def meeting_detail(request: HttpRequest, committee: str, when: MeetingAddress) -
             item.pack_pages = packs["public_pack"].item_range(item.number)  # type: ignore[attr-defined]
         for paper in item.papers.all():
             paper.supplement = meeting.is_supplement(paper)  # type: ignore[attr-defined]  # as above
+        earlier = item.minutes_of
+        # The "Minutes of ..." item links to those minutes, for whoever may read them.
+        item.minutes_link = earlier is not None and can_see_minutes(user, earlier)  # type: ignore[attr-defined]
     today = timezone.localdate()
     withdrawal = meeting.withdrawals.filter(what=Publication.AGENDA).first()
     notice = ""
@@ -126,6 +159,9 @@ def meeting_detail(request: HttpRequest, committee: str, when: MeetingAddress) -
                 meeting_day=meeting.date, today=today, cancelled=meeting.state == "cancelled"
             ),
             "entitled": entitled,
+            "minutes_entitled": minutes and can_read_exempt(user, meeting),
+            "has_minutes": minutes and any(hasattr(item, "minute") for item in items),
+            "upcoming": meeting.date >= today,
             "attendance": meeting.attendance.lines(),
             **packs,
         },
@@ -135,6 +171,47 @@ def meeting_detail(request: HttpRequest, committee: str, when: MeetingAddress) -
         # Drafts shown to those preparing them are never kept by a shared cache.
         response["Cache-Control"] = "private, no-store"
     return response
+
+
+def _minutes_of(request: HttpRequest, committee: str, when: MeetingAddress) -> MinutesPaper:
+    """The meeting's minutes as the user may read them, or 404 when there are none to read."""
+    meeting = get_object_or_404(Meeting.objects.select_related("committee").at(committee, *when))
+    if not can_see_minutes(request.user, meeting):
+        raise Http404("The minutes of this meeting are not published.")
+    minutes = minutes_paper(meeting, full=can_read_exempt(request.user, meeting))
+    if not minutes.minutes:
+        raise Http404("No minutes are recorded for this meeting.")
+    return minutes
+
+
+def _minutes_caching(response: HttpResponseBase, minutes: MinutesPaper) -> HttpResponseBase:
+    # Drafts and exempt minutes are never kept by a shared cache; minutes can be withdrawn
+    # or made exempt at any time, so public ones are checked again each time.
+    exempt = minutes.full and any(minute.is_exempt for minute, _ in minutes.minutes)
+    private = exempt or not minutes.meeting.minutes_are_published
+    response["Cache-Control"] = "private, no-store" if private else "no-cache"
+    return response
+
+
+def minutes_page(request: HttpRequest, committee: str, when: MeetingAddress) -> HttpResponseBase:
+    minutes = _minutes_of(request, committee, when)
+    response = render(
+        request, "committees/minutes.html", {"minutes": minutes, "meeting": minutes.meeting}
+    )
+    return _minutes_caching(response, minutes)
+
+
+def minutes_pdf(request: HttpRequest, committee: str, when: MeetingAddress) -> HttpResponseBase:
+    minutes = _minutes_of(request, committee, when)
+    meeting = minutes.meeting
+    name = f"{meeting.committee.slug}-{meeting.slug}-minutes.pdf"
+    response = FileResponse(
+        io.BytesIO(render_minutes(minutes)),
+        content_type="application/pdf",
+        as_attachment=True,
+        filename=name,
+    )
+    return _minutes_caching(response, minutes)
 
 
 def paper(request: HttpRequest, key: str) -> HttpResponseBase:
@@ -224,6 +301,40 @@ def action_log(request: HttpRequest, slug: str) -> HttpResponse:
             "today": timezone.localdate(),
         },
     )
+
+
+def forward_plan(request: HttpRequest, slug: str) -> HttpResponse:
+    committee = get_object_or_404(Committee, slug=slug)
+    entries = list(committee.forward_plan.order_by("decision_date", "reference"))
+    today = timezone.localdate()
+    due = [e for e in entries if e.decision_date is not None and e.decision_date < today]
+    return render(
+        request,
+        "committees/forward_plan.html",
+        {
+            "committee": committee,
+            "coming": [e for e in entries if e not in due],
+            "earlier": list(reversed(due)),
+        },
+    )
+
+
+def since_last_meeting(request: HttpRequest, slug: str) -> HttpResponse:
+    committee = get_object_or_404(Committee, slug=slug)
+    window = window_after(committee, Meeting.objects.last_before(committee, timezone.localdate()))
+    response = render(
+        request,
+        "committees/since_last_meeting.html",
+        {
+            "committee": committee,
+            "window": window,
+            "groups": changes_since(window, request.user),
+        },
+    )
+    if request.user.is_authenticated:
+        # What is listed depends on who looks (exempt papers, drafts).
+        response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def person_detail(request: HttpRequest, key: str) -> HttpResponse:

@@ -42,6 +42,7 @@ class MinutesPaper:
     meeting: Meeting
     attendance: AttendanceLines
     minutes: list[tuple[Minute, AgendaItem]]
+    full: bool = True  # False: exempt minutes print their Schedule 12A statement only
 
     @property
     def approved(self) -> bool:
@@ -175,12 +176,14 @@ def _membership(meeting: Meeting) -> CoverMembership:
     )
 
 
-def _minutes(meeting: Meeting) -> MinutesPaper:
+def minutes_paper(meeting: Meeting, *, full: bool) -> MinutesPaper:
+    """A meeting's minutes as printed: for those entitled to its exempt minutes, or not."""
     minutes = Minute.objects.filter(item__meeting=meeting).select_related("item")
     return MinutesPaper(
         meeting=meeting,
         attendance=Attendance.objects.filter(meeting=meeting).lines(),
         minutes=[(minute, minute.item) for minute in minutes.order_by("number")],
+        full=full,
     )
 
 
@@ -255,7 +258,7 @@ def collect_pack(
         if minutes_of is not None and (
             not published_minutes_only or minutes_of.minutes_published_at is not None
         ):
-            minutes = _minutes(minutes_of)
+            minutes = minutes_paper(minutes_of, full=full)
             if minutes.minutes:
                 documents.append(
                     Document(
@@ -291,5 +294,6 @@ __all__ = [
     "PackContent",
     "PrintedMeasure",
     "collect_pack",
+    "minutes_paper",
     "paper_document",
 ]

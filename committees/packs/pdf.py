@@ -19,7 +19,13 @@ from django.template.loader import render_to_string
 
 from committees.packs import printing
 from committees.packs.charts import ChartError, chart_renderer
-from committees.packs.content import MEASURES, Document, PackContent, PrintedMeasure
+from committees.packs.content import (
+    MEASURES,
+    Document,
+    MinutesPaper,
+    PackContent,
+    PrintedMeasure,
+)
 from committees.packs.layout import item_ranges, range_label
 from committees.pdfs import UnusablePdf, check_pdf
 from committees.sandbox import Crashed, OutOfMemory, TimedOut, run_limited
@@ -213,3 +219,13 @@ def render_pack(pack: PackContent, *, progress: Progress = lambda _: None) -> Bu
         fully_tagged=not uploads,
         note=note,
     )
+
+
+def render_minutes(minutes: MinutesPaper) -> bytes:
+    """A meeting's minutes on their own, laid out as the pack prints them (PDF/UA-1)."""
+    html = render_to_string(
+        "committees/minutes_pdf.html",
+        {"minutes": minutes, "council": settings.COUNCIL_NAME, "pdf": True},
+    )
+    laid: printing.LaidOut = Budget().run("laying out the minutes", printing.lay_out, html)
+    return laid.data

@@ -35,6 +35,10 @@ def sources_digest(*, meeting: Meeting, full: bool) -> str:
         if not full and paper["exempt_paragraph"] is not None:
             paper.update(title="", text="", file="")
     minuted = [item["minutes_of_id"] for item in items if item["minutes_of_id"]]
+    minutes = _rows(Minute.objects.filter(item__meeting_id__in=minuted))
+    for minute in minutes:
+        if not full and minute["exempt_paragraph"] is not None:
+            minute.update(text="", resolutions="")  # the public pack prints the statement only
     parts: dict[str, Any] = {
         # What the cover prints of the meeting: not who published it, nor the minutes' state.
         "meeting": list(
@@ -54,7 +58,7 @@ def sources_digest(*, meeting: Meeting, full: bool) -> str:
                 "role", "order", "person__title", "person__name", "person__kind", "person__seat"
             )
         ),
-        "minutes": _rows(Minute.objects.filter(item__meeting_id__in=minuted)),
+        "minutes": minutes,
         # The printed minutes name their items and who attended.
         "minuted_items": _rows(AgendaItem.objects.filter(meeting_id__in=minuted)),
         "attendance": list(

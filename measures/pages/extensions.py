@@ -63,3 +63,32 @@ def register_measure_section(name: str, provider: SectionProvider) -> None:
 def measure_sections() -> dict[str, SectionProvider]:
     """The section providers other apps registered, by name, in the order they registered."""
     return dict(_measure_sections)
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link another app puts on the dashboard, under its summary: words and an address."""
+
+    text: str
+    url: str
+
+
+# What a dashboard link is built from: the dashboard's query (its filters, as the address
+# gives them) and who is looking. It returns None when it has nothing to link to.
+LinkProvider = Callable[[Mapping[str, str], "User | AnonymousUser"], "Link | None"]
+
+_dashboard_links: dict[str, LinkProvider] = {}
+
+
+def register_dashboard_link(name: str, provider: LinkProvider) -> None:
+    """Add a link to the dashboard (one line of its template lists them all).
+
+    Links show in the order they registered; registering a name again replaces its provider.
+    """
+    _dashboard_links[name] = provider
+
+
+def dashboard_links(query: Mapping[str, str], user: User | AnonymousUser) -> list[Link]:
+    """The links other apps offer for this dashboard, in the order they registered."""
+    offered = (provider(query, user) for provider in _dashboard_links.values())
+    return [link for link in offered if link is not None]

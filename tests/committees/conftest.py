@@ -16,6 +16,13 @@ from committees.models import (
     Person,
 )
 from committees.publication import publish_agenda
+from tests.measures.conftest import (  # noqa: F401  # measures' builders, for pages of both
+    make_actual,
+    make_ambition,
+    make_measure,
+    make_outcome,
+    make_target,
+)
 
 EXEMPT_TEXT = "Exempt demo content: contract performance details that the public must never see."
 
