@@ -35,11 +35,10 @@ def test_a_scheduled_agenda_is_published_by_the_worker_at_its_time_and_not_befor
     officer = make_user(username="scrutiny", role=Role.SCRUTINY_OFFICER)
     client.force_login(officer)
     at = (timezone.now() + timedelta(seconds=3)).replace(microsecond=0)
-    response = client.post(schedule_url(draft_meeting), {"publish_at": local_input(at)}, follow=True)
-    assert f"The agenda will be published on {timezone.localtime(at):%A %-d %B %Y at %H:%M}" in (
-        response.content.decode()
-    )
-    assert "Scheduled:</strong> the agenda will be published on" in response.content.decode()
+    data = {"publish_at": local_input(at)}
+    page = client.post(schedule_url(draft_meeting), data, follow=True).content.decode()
+    assert f"The agenda will be published on {timezone.localtime(at):%A %-d %B %Y at %H:%M}" in page
+    assert "Scheduled:</strong> the agenda will be published on" in page
     queued = DBTaskResult.objects.get(task_path="committees.scheduling.publish_due_agendas_task")
     assert queued.run_after == at  # the backend holds the task back until then
 
