@@ -37,8 +37,8 @@ demo: setup
 	DEBUG=1 $(MANAGE) migrate --noinput
 	DEBUG=1 $(MANAGE) load_demo
 	@echo ""
-	@echo "Serving the demo on http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
-	DEBUG=1 $(MANAGE) runserver --noreload $(HOST):$(PORT)
+	@echo "Serving the demo on http://$(HOST):$(PORT)/ with its background worker  (Ctrl+C stops both)"
+	DEBUG=1 scripts/run-demo $(PY) $(HOST):$(PORT)
 
 # Coverage of the PostgreSQL run (the SQLite run repeats a subset). The floor (fail_under in
 # pyproject.toml) is for the whole suite: a run of a selection prints its coverage only.

@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Max, QuerySet
@@ -28,14 +29,17 @@ from committees.models import (
     Membership,
     Minute,
     Pack,
+    PackBuild,
     PackVersion,
     Paper,
     Person,
     Publication,
+    ScheduledPublication,
     WorkProgrammeItem,
 )
-from committees.packs.build import PackError, build_pack
+from committees.packs.build import PackError
 from committees.packs.layout import paper_label
+from committees.packs.queue import queue_pack_build
 from committees.packs.sources import sources_digest
 from committees.papers import render_paper
 from committees.publication import (
@@ -46,6 +50,7 @@ from committees.publication import (
     withdraw,
     withdraw_packs_printing,
 )
+from committees.scheduling import cancel_schedule, schedule_agenda
 from committees.services import (
     add_opening_items,
     fill_attendance_roles,
@@ -55,6 +60,17 @@ from scrutiny.admin_history import GuardedHistoryAdmin
 from scrutiny.formsets import UniqueRowsFormSet
 
 PUBLISH_PERMISSION = "committees.publish_meeting"
+BUILDS_LISTED = 10
+
+
+class ScheduleForm(forms.Form):
+    publish_at = forms.DateTimeField(
+        label="Publish the agenda on",
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        help_text="Date and time, UK time.",
+    )
+
+
 EXEMPT_PERMISSION = "committees.view_exempt_paper"
 
 
@@ -194,33 +210,75 @@ class MeetingAdmin(GuardedHistoryAdmin):
             view("build-pack", self.build_pack_view),
             view("publish", self.publish_view),
             view("withdraw", self.withdraw_view),
+            view("schedule", self.schedule_view),
+            view("pack-builds", self.pack_builds_view),
             *super().get_urls(),
         ]
 
     @method_decorator(require_POST)
     def build_pack_view(self, request: HttpRequest, pk: int) -> HttpResponse:
-        """Build the public or full pack now, then come back to the meeting with a link to it."""
+        """Queue a build of the public or full pack and come straight back to the meeting."""
         if not request.user.has_perm("committees.add_pack"):
             raise PermissionDenied
         meeting = get_object_or_404(Meeting.objects.select_related("committee"), pk=pk)
         version = request.POST.get("version", "")
         try:
-            pack = build_pack(meeting=meeting, version=version, user=request.user)
+            build = queue_pack_build(meeting=meeting, version=version, user=request.user)
         except PackError as problem:
             self.message_user(request, f"The pack was not built: {problem}", messages.ERROR)
         else:
-            url = reverse(
-                "meeting-pack-pdf", args=[meeting.committee.slug, meeting.slug, pack.version]
-            )
             self.message_user(
                 request,
-                format_html(
-                    'Built the {} pack: {} pages. <a href="{}">Download it</a>.{}',
-                    pack.get_version_display().lower(),
-                    pack.pages,
-                    url,
-                    f" {pack.note}" if pack.note else "",
-                ),
+                f"The {build.get_version_display().lower()} pack is queued: this page shows how "
+                "it is going, and a link to it when it is built.",
+                messages.SUCCESS,
+            )
+        return HttpResponseRedirect(reverse("admin:committees_meeting_change", args=[pk]))
+
+    def _pack_builds(self, meeting: Meeting) -> dict[str, Any]:
+        builds = list(
+            PackBuild.objects.filter(meeting=meeting).select_related("pack", "requested_by")[
+                :BUILDS_LISTED
+            ]
+        )
+        # The list is fetched again while a build waits or runs, and only then.
+        return {
+            "pack_builds": builds,
+            "refresh_seconds": 3 if any(b.is_unfinished for b in builds) else None,
+        }
+
+    def pack_builds_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        """The meeting's pack builds alone, for its change page to fetch again while one runs."""
+        meeting = get_object_or_404(Meeting.objects.select_related("committee"), pk=pk)
+        if not self.has_view_or_change_permission(request, meeting):
+            raise PermissionDenied
+        context = {"meeting": meeting, **self._pack_builds(meeting)}
+        return TemplateResponse(request, "admin/committees/meeting/pack_builds.html", context)
+
+    @method_decorator(require_POST)
+    def schedule_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        """Schedule the agenda's publication for a date and time, or cancel the schedule."""
+        if not request.user.has_perm(PUBLISH_PERMISSION):
+            raise PermissionDenied
+        meeting = get_object_or_404(Meeting.objects.select_related("committee"), pk=pk)
+        if request.POST.get("cancel"):
+            if cancel_schedule(meeting=meeting):
+                self.message_user(request, "The scheduled publication is cancelled.")
+            return HttpResponseRedirect(reverse("admin:committees_meeting_change", args=[pk]))
+        form = ScheduleForm(request.POST)
+        try:
+            if not form.is_valid():
+                said = [str(error) for errors in form.errors.values() for error in errors]
+                raise PublicationError(" ".join(said))
+            at = form.cleaned_data["publish_at"]
+            schedule_agenda(meeting=meeting, at=at, user=request.user)
+        except PublicationError as problem:
+            self.message_user(request, f"Nothing was scheduled: {problem}", messages.ERROR)
+        else:
+            when = timezone.localtime(at)
+            self.message_user(
+                request,
+                f"The agenda will be published on {when:%A %-d %B %Y at %H:%M}.",
                 messages.SUCCESS,
             )
         return HttpResponseRedirect(reverse("admin:committees_meeting_change", args=[pk]))
@@ -310,6 +368,9 @@ class MeetingAdmin(GuardedHistoryAdmin):
             context["withdrawals"] = meeting.withdrawals.select_related(
                 "published_by", "withdrawn_by"
             )
+            context.update(self._pack_builds(meeting))
+            context["scheduled"] = ScheduledPublication.objects.filter(meeting=meeting).first()
+            context["schedule_form"] = ScheduleForm()
         return super().render_change_form(request, context, *args, **kwargs)
 
     @admin.action(description="Record attendance from the membership on the day")

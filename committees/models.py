@@ -20,6 +20,7 @@ from committees.attendance import AttendanceLines, Attendee, attendance_lines, r
 from committees.deadlines import publication_deadline
 from committees.minutes import MinutePart, marked_places, minute_parts
 from committees.years import municipal_year_start, next_minute_number
+from scrutiny.jobs import Job
 
 if TYPE_CHECKING:
     from committees.access import AnyUser
@@ -848,3 +849,39 @@ class Pack(models.Model):
     def item_range(self, number: int) -> tuple[int, int] | None:
         found = self.item_pages.get(str(number))
         return (found[0], found[1]) if found else None
+
+
+class PackBuild(Job):
+    """A pack build asked for in the admin or with build_pack --queue, run by the worker."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="pack_builds")
+    version = models.CharField(max_length=10, choices=PackVersion.choices)
+    pack = models.ForeignKey(
+        Pack, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta(Job.Meta):
+        constraints = [Job.state_constraint("pack_build_state_known")]
+
+    def __str__(self) -> str:
+        state = self.get_state_display()
+        return f"{self.get_version_display()} pack build, {self.meeting}: {state}"
+
+
+class ScheduledPublication(models.Model):
+    """An agenda a scrutiny officer has set to be published by the worker at a date and time."""
+
+    meeting = models.OneToOneField(
+        Meeting, on_delete=models.CASCADE, related_name="scheduled_publication"
+    )
+    publish_at = models.DateTimeField()
+    scheduled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    scheduled_at = models.DateTimeField(default=timezone.now)
+    failure = models.TextField(
+        blank=True, help_text="Why it could not be published at its time, if it could not."
+    )
+
+    def __str__(self) -> str:
+        return f"The agenda of {self.meeting}, to be published {self.publish_at:%-d %B %Y %H:%M}"

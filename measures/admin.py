@@ -815,3 +815,4 @@ class ActualAdmin(ImportExportMixin, GuardedHistoryAdmin):
 
 # Benchmarking's admin pages register themselves on import.
 from measures.benchmarking import admin as benchmarking_admin  # noqa: E402, F401
+from measures.importers import admin as importers_admin  # noqa: E402, F401

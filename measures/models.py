@@ -24,6 +24,7 @@ from measures.rules.targets import (
     describe_following,
 )
 from measures.rules.units import Unit, format_target, format_value
+from scrutiny.jobs import Job
 
 if TYPE_CHECKING:
     from measures.permissions import User
@@ -757,3 +758,46 @@ from measures.benchmarking.models import (  # noqa: E402, F401
     GroupValue,
     MeasureBenchmark,
 )
+
+
+class ImportKind(models.TextChoices):
+    LAIT = "lait", "LAIT (DfE's local authority interactive tool)"
+    RELEASE = "release", "A statistical release (explore education statistics)"
+    NEIGHBOURS = "neighbours", "A statistical neighbour model"
+
+
+def import_upload_path(instance: ImportRun, filename: str) -> str:
+    # Kept apart from anything served: the uploads are for the import and its record only.
+    return f"imports/{instance.requested_at:%Y%m%d-%H%M%S}-{filename}"
+
+
+class ImportRun(Job):
+    """An import of national data uploaded in the admin and run by the worker, with its report."""
+
+    kind = models.CharField(max_length=12, choices=ImportKind.choices)
+    file = models.FileField(
+        upload_to=import_upload_path,
+        help_text="LAIT's long file (.parquet), the release's .csv, or the model's .xlsx or .csv.",
+    )
+    dictionary = models.FileField(
+        upload_to=import_upload_path,
+        blank=True,
+        help_text="For LAIT only: its data dictionary, lait_data_dictionary.csv.",
+    )
+    options = models.JSONField(
+        default=dict, blank=True, help_text="What the import command's options would say."
+    )
+    problems = models.JSONField(
+        default=list, blank=True, help_text="Every problem found, one line each, rows named."
+    )
+
+    class Meta(Job.Meta):
+        constraints = [
+            Job.state_constraint("import_run_state_known"),
+            models.CheckConstraint(
+                condition=Q(kind__in=["lait", "release", "neighbours"]), name="import_kind_known"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}, {self.file.name.rpartition('/')[2]}: {self.state}"

@@ -62,6 +62,9 @@ GRANTS: dict[str, list[str]] = {
         "approve_actual",
         "publish_actual",
         "approve_targetchange",
+        # National imports, uploaded in the admin and run by the worker.
+        "add_importrun",
+        "view_importrun",
     ],
     "Scrutiny officer": [f"view_{m}" for m in [*MODELS, *BENCHMARK_MODELS]],
 }

@@ -217,9 +217,32 @@ LOGGING = {
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"
 
-# Password reset e-mail (issue 15): Django's own reset flow sends through this backend. The demo
-# (DEBUG) prints the message on the console; production sends it by SMTP.
-EMAIL_BACKEND = env_str(
+# Background work (issue 16): pack builds, national imports, scheduled publication and e-mail
+# run as tasks of Django's tasks framework (the django-tasks backport). The database backend
+# needs no other server and works on SQLite and PostgreSQL; `manage.py db_worker` runs them.
+# Larger installations may use Redis through RQ (TASKS_BACKEND=rq, REDIS_URL, and the [rq]
+# extra installed), with `manage.py rqworker default` as the worker.
+INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
+TASKS_BACKEND = env_choice("TASKS_BACKEND", "database", ["database", "rq"])
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "rq": "django_tasks_rq.RQBackend",
+        }[TASKS_BACKEND],
+        "QUEUES": ["default"],
+    }
+}
+if TASKS_BACKEND == "rq":
+    INSTALLED_APPS += ["django_rq"]
+    RQ_QUEUES = {"default": {"URL": env_str("REDIS_URL", "redis://127.0.0.1:6379/0")}}
+# A worker started again marks the builds and imports it was running as failed; its id is
+# the host's name unless given, so give each worker on one host its own --worker-id.
+# Password reset e-mail (issue 15) and later alerts go through Django's e-mail API.
+# Messages are handed to a task, which sends them through MAIL_DELIVERY_BACKEND (SMTP by
+# default; the console in DEBUG), so a slow mail server never holds up a page.
+EMAIL_BACKEND = "scrutiny.mail.TaskEmailBackend"
+MAIL_DELIVERY_BACKEND = env_str(
     "EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend"
     if DEBUG

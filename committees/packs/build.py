@@ -77,25 +77,30 @@ def build_pack(
         raise PackError(f"{meeting} has no papers yet, so there is no pack to build.")
     built = render_pack(content, progress=progress)
     progress(f"Storing the {built.pages}-page pack")
-    with transaction.atomic():
-        pack = Pack(
-            meeting=meeting,
-            version=version,
-            built_by=signed_in_user(user),
-            pages=built.pages,
-            size=len(built.data),
-            checksum=hashlib.sha256(built.data).hexdigest(),
-            sources=digest,
-            fully_tagged=built.fully_tagged,
-            note=built.note,
-            item_pages={str(number): list(pages) for number, pages in built.item_pages.items()},
-        )
-        pack.file.save(f"{meeting.slug}.pdf", ContentFile(built.data), save=False)
-        pack.save()
-        # What it printed in full, so a paper later made exempt withdraws it at once.
-        pack.printed_papers.set(
-            [d.paper for d in content.documents if d.paper is not None and d.kind != RESTRICTED]
-        )
+    pack = Pack(
+        meeting=meeting,
+        version=version,
+        built_by=signed_in_user(user),
+        pages=built.pages,
+        size=len(built.data),
+        checksum=hashlib.sha256(built.data).hexdigest(),
+        sources=digest,
+        fully_tagged=built.fully_tagged,
+        note=built.note,
+        item_pages={str(number): list(pages) for number, pages in built.item_pages.items()},
+    )
+    # The file is written before its record commits, and removed if the record does not.
+    pack.file.save(f"{meeting.slug}.pdf", ContentFile(built.data), save=False)
+    try:
+        with transaction.atomic():
+            pack.save()
+            # What it printed in full, so a paper later made exempt withdraws it at once.
+            pack.printed_papers.set(
+                [d.paper for d in content.documents if d.paper is not None and d.kind != RESTRICTED]
+            )
+    except BaseException:
+        pack.file.delete(save=False)
+        raise
     return pack
 
 

@@ -86,6 +86,19 @@ class ReleaseRefused(ValueError):
     """The import was not attempted: its arguments are wrong or its code belongs elsewhere."""
 
 
+def parse_filters(given: list[str], *, label: str = "--filter") -> dict[str, str]:
+    """--filter NAME=VALUE options (or lines) as a mapping; ReleaseRefused says what is wrong."""
+    filters: dict[str, str] = {}
+    for text in given:
+        name, equals, value = text.partition("=")
+        if not equals or not name.strip():
+            raise ReleaseRefused(f"{label} {text!r} should be NAME=VALUE, like population_type=…")
+        if name.strip() in filters:
+            raise ReleaseRefused(f"{label} {name.strip()} is given twice.")
+        filters[name.strip()] = value.strip()
+    return filters
+
+
 @dataclass
 class ReleaseSummary(ImportSummary):
     """What an import of one release column did to its indicator and values (created ...)."""

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from committees.models import PackVersion
 from committees.packs.build import PackError, build_pack, find_meeting
+from committees.packs.queue import queue_pack_build
 
 
 class Command(BaseCommand):
@@ -27,9 +28,30 @@ class Command(BaseCommand):
         version.add_argument(
             "--full", action="store_true", help="With exempt papers, for those entitled."
         )
-        parser.add_argument("--output", required=True, metavar="FILE", help="Where to write it.")
+        parser.add_argument("--output", metavar="FILE", help="Where to write it.")
+        parser.add_argument(
+            "--queue",
+            action="store_true",
+            help="Hand the build to the background worker and return at once; the meeting's "
+            "admin page shows how it goes (no --output then).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        version = PackVersion.FULL if options["full"] else PackVersion.PUBLIC
+        if options["queue"]:
+            if options["output"]:
+                raise CommandError("A queued build is stored only: leave out --output.")
+            try:
+                build = queue_pack_build(meeting=find_meeting(options["meeting"]), version=version)
+            except PackError as problem:
+                raise CommandError(str(problem)) from None
+            self.stdout.write(
+                f"Queued the {version} pack of {build.meeting} (build {build.pk}); "
+                "the worker builds it (manage.py db_worker)."
+            )
+            return
+        if not options["output"]:
+            raise CommandError("Give --output FILE, or --queue to build it in the worker.")
         started = time.monotonic()
         output = Path(options["output"])
         if not output.parent.exists():
@@ -42,7 +64,6 @@ class Command(BaseCommand):
 
         try:
             meeting = find_meeting(options["meeting"])
-            version = PackVersion.FULL if options["full"] else PackVersion.PUBLIC
             pack = build_pack(meeting=meeting, version=version, progress=progress)
         except PackError as problem:
             raise CommandError(str(problem)) from None

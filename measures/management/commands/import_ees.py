@@ -6,22 +6,17 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from measures.importers.releases import ReleaseRefused, import_release
+from measures.importers.releases import ReleaseRefused, import_release, parse_filters
 from measures.importers.reporting import run_import
 from measures.rules.benchmark_periods import YearType
 from measures.rules.units import Unit
 
 
 def _filters(given: list[str]) -> dict[str, str]:
-    filters: dict[str, str] = {}
-    for text in given:
-        name, equals, value = text.partition("=")
-        if not equals or not name.strip():
-            raise CommandError(f"--filter {text!r} should be NAME=VALUE, like population_type=…")
-        if name.strip() in filters:
-            raise CommandError(f"--filter {name.strip()} is given twice.")
-        filters[name.strip()] = value.strip()
-    return filters
+    try:
+        return parse_filters(given)
+    except ReleaseRefused as refused:
+        raise CommandError(str(refused)) from None
 
 
 class Command(BaseCommand):

@@ -1,11 +1,14 @@
 """The build_pack command finds a meeting by its address (read by the address rule) or id."""
 
 from datetime import date
+from pathlib import Path
 
 import pytest
+from django.conf import settings
+from django.db import IntegrityError
 
-from committees.models import Meeting
-from committees.packs.build import PackError, find_meeting
+from committees.models import Meeting, Pack, Paper
+from committees.packs.build import PackError, build_pack, find_meeting
 
 pytestmark = pytest.mark.django_db
 
@@ -60,3 +63,22 @@ def test_anything_else_is_refused_saying_why(
     with pytest.raises(PackError) as refused:
         find_meeting(text)
     assert str(refused.value).startswith(message)
+
+
+@pytest.mark.slow
+@pytest.mark.django_db(transaction=True)
+def test_a_pack_whose_record_cannot_be_stored_leaves_no_file_behind(
+    exempt_meeting: Meeting,
+) -> None:
+    """A paper deleted while the pack was laid out: the record fails, and its file goes too."""
+    folder = Path(settings.MEDIA_ROOT) / "packs"
+    before = set(folder.glob("*.pdf")) if folder.exists() else set()
+
+    def progress(message: str) -> None:
+        if message.startswith("Storing the"):
+            Paper.objects.filter(item__meeting=exempt_meeting, kind="report").delete()
+
+    with pytest.raises(IntegrityError):
+        build_pack(meeting=exempt_meeting, version="public", progress=progress)
+    assert not Pack.objects.exists()
+    assert set(folder.glob("*.pdf")) == before

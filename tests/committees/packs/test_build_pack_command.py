@@ -12,7 +12,7 @@ from django.core.management.base import CommandError
 from pypdf import PdfReader
 
 from committees.demo import load_demo_committees
-from committees.models import Meeting, Pack
+from committees.models import Meeting, Pack, PackBuild
 from tests.committees.packs.pack_support import (
     DEMO_ADDRESS,
     DEMO_DATE,
@@ -149,3 +149,33 @@ def test_the_command_refuses_an_output_that_is_a_folder(
         call_command("build_pack", DEMO_ADDRESS, "--public", "--output", str(tmp_path))
     assert str(tmp_path) in str(refused.value)
     assert not Pack.objects.exists()
+
+
+def test_queue_hands_the_build_to_the_worker_and_returns_at_once(
+    demo_meeting: Meeting, capsys: pytest.CaptureFixture[str]
+) -> None:
+    call_command("build_pack", DEMO_ADDRESS, "--full", "--queue")
+    build = PackBuild.objects.get()
+    assert (build.meeting, build.version, build.state) == (demo_meeting, "full", "queued")
+    assert f"Queued the full pack of {demo_meeting} (build {build.pk})" in capsys.readouterr().out
+    assert not Pack.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("arguments", "reason"),
+    [
+        pytest.param(
+            ["--queue", "--output", "pack.pdf"],
+            "A queued build is stored only: leave out --output.",
+            id="queue-and-output",
+        ),
+        pytest.param([], "Give --output FILE, or --queue to build it in the worker.", id="neither"),
+    ],
+)
+def test_the_command_needs_an_output_or_the_queue_but_not_both(
+    demo_meeting: Meeting, arguments: list[str], reason: str
+) -> None:
+    with pytest.raises(CommandError) as refused:
+        call_command("build_pack", DEMO_ADDRESS, "--public", *arguments)
+    assert str(refused.value) == reason
+    assert not PackBuild.objects.exists()
