@@ -27,6 +27,7 @@ from committees.models import (
 from committees.notices import agenda_notice, minutes_notice
 from committees.packs.build import latest_packs
 from committees.packs.content import paper_document
+from scrutiny.caching import cached_page
 
 
 def committee_list(request: HttpRequest) -> HttpResponse:
@@ -78,6 +79,7 @@ def committee_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@cached_page
 def meeting_detail(request: HttpRequest, committee: str, when: MeetingAddress) -> HttpResponse:
     meeting = get_object_or_404(Meeting.objects.select_related("committee").at(committee, *when))
     user = request.user
