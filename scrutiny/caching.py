@@ -9,6 +9,7 @@ once; every cache key holds it, so an entry can never outlive the data it was ma
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
@@ -30,6 +31,8 @@ View = Callable[..., HttpResponse]
 DATA_APPS = ("measures", "committees")
 TABLE = "scrutiny_data_version"
 TRIGGER = "scrutiny_data_version"
+# How long other requests wait for a page one worker is making before making it themselves.
+MAKING_SECONDS = 30
 
 
 def data_version(using: str = "default") -> int:
@@ -177,11 +180,25 @@ def _keepable(request: HttpRequest, response: HttpResponse) -> bool:
     )
 
 
+def _made_elsewhere(key: str, making: str) -> HttpResponse | None:
+    """The page another worker is making, once it is in the cache; None if it gave up."""
+    deadline = time.monotonic() + MAKING_SECONDS
+    while time.monotonic() < deadline:
+        time.sleep(0.05)
+        found = cache.get_many([key, making])
+        if key in found:
+            return found[key]
+        if making not in found:
+            return None
+    return None
+
+
 def cached_page(view: View) -> View:
     """Serve a public page from the shared cache, keyed on the data version and its full URL.
 
     Only requests without a session (the public's) are served from or written to the cache;
-    anyone signed in gets the page made for them, drafts and exempt papers included.
+    anyone signed in gets the page made for them, drafts and exempt papers included. After a
+    change, one worker makes each page while the others asking for it wait for it.
     """
 
     @wraps(view)
@@ -190,12 +207,18 @@ def cached_page(view: View) -> View:
             return view(request, *args, **kwargs)
         key = cache_key("page", request.get_host(), request.get_full_path(), version=data_version())
         response = cache.get(key)
+        making = f"{key}:making"
+        if response is None and not cache.add(making, True, MAKING_SECONDS):
+            response = _made_elsewhere(key, making)
         if response is not None:
             response["X-Cache"] = "hit"  # for the load test and anyone checking a deploy
             return response
-        response = view(request, *args, **kwargs)
-        if _keepable(request, response):
-            cache.set(key, response)
+        try:
+            response = view(request, *args, **kwargs)
+            if _keepable(request, response):
+                cache.set(key, response)
+        finally:
+            cache.delete(making)
         return response
 
     return wrapper

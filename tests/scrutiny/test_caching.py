@@ -1,18 +1,21 @@
 """Public pages come from the cache until published data changes, and never stale after."""
 
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 from django.apps import apps
+from django.core.cache import cache
 from django.db import connection, transaction
+from django.http import HttpResponse
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 
 from committees.models import Meeting, Paper
 from measures.models import Actual, State
-from scrutiny.caching import DATA_APPS, _watched, data_version
+from scrutiny.caching import DATA_APPS, _watched, cache_key, data_version
 from scrutiny.roles import Role
 from tests.committees.conftest import EXEMPT_TEXT
 
@@ -155,3 +158,24 @@ def test_the_data_version_changes_when_the_change_commits_and_not_before(
         assert data_version() > before  # the writer's own requests see its change
         assert version_elsewhere() == before  # nobody else's, until it commits
     assert version_elsewhere() > before
+
+
+@override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}})
+def test_a_request_for_a_page_another_worker_is_making_waits_for_that_page(
+    client: Client, make_target, make_actual
+) -> None:
+    make_actual(make_target().measure, state=State.PUBLISHED)
+    key = cache_key("page", "testserver", "/", version=data_version())
+    cache.add(f"{key}:making", True, 30)  # another worker has started making the dashboard
+
+    def finish() -> None:
+        time.sleep(0.3)
+        cache.set(key, HttpResponse("The dashboard, as the other worker made it."))
+        cache.delete(f"{key}:making")
+
+    other = threading.Thread(target=finish)
+    other.start()
+    response = client.get("/")
+    other.join()
+    assert response.content == b"The dashboard, as the other worker made it."
+    assert response["X-Cache"] == "hit"
