@@ -40,7 +40,7 @@ from committees.models import (
 from committees.packs.build import PackError
 from committees.packs.layout import paper_label
 from committees.packs.queue import queue_pack_build
-from committees.packs.sources import sources_digest
+from committees.packs.sources import current_digest
 from committees.papers import render_paper
 from committees.publication import (
     PublicationError,
@@ -148,7 +148,7 @@ class PackInline(admin.TabularInline):
         # One digest per version, not one per listed build: inlines are made per request.
         self.digests = (
             {
-                version: sources_digest(meeting=obj, full=version == PackVersion.FULL)
+                version: current_digest(meeting=obj, full=version == PackVersion.FULL)
                 for version in PackVersion.values
             }
             if obj is not None

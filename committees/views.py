@@ -33,6 +33,7 @@ from committees.packs.build import latest_packs
 from committees.packs.content import MinutesPaper, minutes_paper, paper_document
 from committees.packs.pdf import render_minutes
 from committees.since import changes_since, window_after
+from scrutiny.caching import cached_page
 
 
 def committee_list(request: HttpRequest) -> HttpResponse:
@@ -108,6 +109,7 @@ def committee_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@cached_page
 def meeting_detail(request: HttpRequest, committee: str, when: MeetingAddress) -> HttpResponse:
     meeting = get_object_or_404(Meeting.objects.select_related("committee").at(committee, *when))
     user = request.user

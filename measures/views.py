@@ -25,6 +25,7 @@ from measures.pages.filters import DashboardFilter, active_filters
 from measures.pages.tables import DashboardTable
 from measures.rules.periods import Period
 from measures.spreadsheets import spreadsheet_response
+from scrutiny.caching import cached_page
 
 if TYPE_CHECKING:
     from measures.permissions import User
@@ -58,6 +59,7 @@ def _dashboard(request: HttpRequest, *, user: User | None) -> Dashboard:
     return Dashboard(period=period, view=view, filters=filters, rows=rows, error=error)
 
 
+@cached_page
 def dashboard(request: HttpRequest) -> HttpResponse:
     board = _dashboard(request, user=request.user)
     table = DashboardTable(
@@ -93,6 +95,7 @@ def _without(request: HttpRequest, name: str) -> str:
     return query.urlencode()
 
 
+@cached_page
 def dashboard_export(request: HttpRequest, fmt: str) -> HttpResponse:
     # Exports hold published figures only, whoever asks.
     board = _dashboard(request, user=None)
@@ -119,6 +122,7 @@ def measure_list(request: HttpRequest) -> HttpResponse:
     return render(request, "measures/measure_list.html", {"ambitions": ambitions})
 
 
+@cached_page
 def measure_detail(request: HttpRequest, reference: str) -> HttpResponse:
     if "\x00" in reference:
         # No reference holds one, and PostgreSQL cannot even compare text holding one.

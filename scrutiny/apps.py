@@ -8,3 +8,10 @@ class ScrutinyConfig(AppConfig):
 
     name = "scrutiny"
     verbose_name = "Scrutiny"
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
+        from scrutiny.caching import after_migrate
+
+        post_migrate.connect(after_migrate, dispatch_uid="scrutiny-data-version")

@@ -257,3 +257,27 @@ EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", CONTACT_EMAIL or "webmaster@localhost")
 # How long a reset link works, in seconds (Django's default is three days; an hour is enough).
 PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT", 3600)
+
+# Caching with a data version (scrutiny/caching.py): public pages and costly values are kept
+# until published data changes. The database cache (table scrutiny_cache, made by migrate) is
+# shared by every gunicorn worker; "redis" needs CACHE_LOCATION=redis://host:6379/0 and the
+# redis package; "locmem" keeps a cache in each process; "dummy" keeps nothing.
+CACHE_BACKEND = env_choice("CACHE_BACKEND", "database", ["database", "redis", "locmem", "dummy"])
+CACHES = {
+    "default": {
+        "BACKEND": {
+            "database": "django.core.cache.backends.db.DatabaseCache",
+            "redis": "django.core.cache.backends.redis.RedisCache",
+            "locmem": "django.core.cache.backends.locmem.LocMemCache",
+            "dummy": "django.core.cache.backends.dummy.DummyCache",
+        }[CACHE_BACKEND],
+        "LOCATION": env_str(
+            "CACHE_LOCATION", "scrutiny_cache" if CACHE_BACKEND == "database" else ""
+        ),
+        # Entries are keyed on the data version, so old ones are never read again: they only
+        # wait to expire or be culled.
+        "TIMEOUT": env_int("CACHE_SECONDS", 86_400),
+    }
+}
+if CACHE_BACKEND in ("database", "locmem"):
+    CACHES["default"]["OPTIONS"] = {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 5_000)}

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 
 from measures.benchmarking.areas import AreaBook
 from measures.benchmarking.models import (
@@ -68,6 +69,17 @@ def create_user(username: str = "user", role: Role | None = None, **fields: Any)
     if role:
         user.groups.add(Group.objects.get_or_create(name=role.value)[0])
     return user
+
+
+def own_queries(captured: CaptureQueriesContext) -> int:
+    """The queries a page made itself: not the cache's (the data version, the cache table)."""
+    return sum(
+        1
+        for query in captured.captured_queries
+        if "scrutiny_cache" not in query["sql"]
+        and "scrutiny_data_version" not in query["sql"]
+        and "SAVEPOINT" not in query["sql"]
+    )
 
 
 @pytest.fixture
@@ -206,6 +218,7 @@ SLOW_MODULES = {
     "committees/packs/test_withdrawal.py",
     "committees/test_pdfs.py",
     "committees/test_publication.py",
+    "scrutiny/test_caching_processes.py",
 }
 # Single tests over a few seconds (measured with --durations): the demo loader, admin forms
 # with many related records, collectstatic, the dashboard's query-count test, the 1 GiB

@@ -14,7 +14,7 @@ from committees.addresses import MeetingAddressConverter, parse_meeting_address
 from committees.models import Meeting, Pack, PackVersion
 from committees.packs.content import RESTRICTED, collect_pack
 from committees.packs.pdf import PackError, Progress, render_pack
-from committees.packs.sources import sources_digest
+from committees.packs.sources import current_digest, sources_digest
 
 if TYPE_CHECKING:
     from committees.access import AnyUser
@@ -106,8 +106,8 @@ def build_pack(
 
 def pack_is_current(pack: Pack) -> bool:
     """Whether nothing the pack printed has changed since it was built."""
-    return pack.sources == sources_digest(
-        meeting=pack.meeting, full=pack.version == PackVersion.FULL
+    return pack.sources == current_digest(
+        meeting=pack.meeting_id, full=pack.version == PackVersion.FULL
     )
 
 

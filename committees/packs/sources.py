@@ -12,6 +12,7 @@ from django.conf import settings
 from committees.models import AgendaItem, Attendance, Generated, Meeting, Membership, Minute, Paper
 from committees.packs.content import pack_dated, pack_measures
 from measures.pages.sources import measure_sources
+from scrutiny.caching import cached_value
 
 
 def _rows(queryset: Any) -> list[dict[str, Any]]:
@@ -88,3 +89,18 @@ def sources_digest(*, meeting: Meeting, full: bool) -> str:
         parts.update(asdict(measure_sources(pack_measures(meeting.committee))))
     text = json.dumps(parts, default=str, sort_keys=True)
     return hashlib.sha256(text.encode()).hexdigest()
+
+
+def current_digest(*, meeting: Meeting | int, full: bool) -> str:
+    """sources_digest, worked out once per data version and shared by every worker.
+
+    Takes the meeting or its key: a page that has only the key reads the meeting only when
+    the digest is not in the cache.
+    """
+    key = meeting if isinstance(meeting, int) else meeting.pk
+
+    def compute() -> str:
+        found = meeting if isinstance(meeting, Meeting) else Meeting.objects.get(pk=meeting)
+        return sources_digest(meeting=found, full=full)
+
+    return cached_value("pack-sources", key, full, compute=compute)

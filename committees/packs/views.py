@@ -16,6 +16,7 @@ from committees.models import Meeting, Pack, PackVersion
 from committees.packs.build import pack_is_withdrawn
 from committees.packs.content import collect_pack
 from committees.packs.layout import range_label
+from scrutiny.caching import cached_page
 
 logger = logging.getLogger(__name__)
 
@@ -118,6 +119,7 @@ def pack_pdf(
     )
 
 
+@cached_page
 def pack_page(request: HttpRequest, committee: str, when: MeetingAddress) -> HttpResponse:
     """The whole pack as one web page, with the same exempt rule as the PDF."""
     meeting = get_object_or_404(Meeting.objects.select_related("committee").at(committee, *when))

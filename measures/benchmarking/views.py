@@ -17,6 +17,7 @@ from measures.benchmarking.reads import Comparison, bars_for, compare, our_area
 from measures.benchmarking.tables import AuthorityTable
 from measures.rules.units import plain
 from measures.spreadsheets import csv_text, spreadsheet_response, xlsx_bytes
+from scrutiny.caching import cached_page
 
 EXPORT_COLUMNS = ["authority_code", "authority", "region", "value", "status", "rank", "quartile"]
 
@@ -27,6 +28,7 @@ class SearchForm(forms.Form):
     q = forms.CharField(required=False, max_length=200)
 
 
+@cached_page
 def explorer(request: HttpRequest) -> HttpResponse:
     search = SearchForm(request.GET)
     query = search.cleaned_data["q"].strip() if search.is_valid() else ""
@@ -63,6 +65,7 @@ def explorer(request: HttpRequest) -> HttpResponse:
     )
 
 
+@cached_page
 def indicator_page(request: HttpRequest, slug: str) -> HttpResponse:
     indicator = get_object_or_404(BenchmarkIndicator, slug=slug)
     code = request.GET.get("area", "").strip()
@@ -109,6 +112,7 @@ def export_records(comparison: Comparison) -> list[list[str]]:
     ]
 
 
+@cached_page
 def indicator_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     indicator = get_object_or_404(BenchmarkIndicator, slug=slug)
     comparison = compare(indicator=indicator, period=request.GET.get("period"))

@@ -14,11 +14,13 @@ from committees.models import (
     AgendaItem,
     Committee,
     Meeting,
+    Pack,
     Paper,
     Person,
     WorkProgrammeItem,
 )
 from committees.publication import publish_agenda
+from scrutiny.roles import Role
 from tests.committees.conftest import PUBLISHED
 
 pytestmark = pytest.mark.django_db
@@ -55,17 +57,49 @@ def queries_for(client: Client, url: str) -> tuple[int, str]:
     return len(queries), response.content.decode()
 
 
+def stored_packs(meeting: Meeting, count: int) -> None:
+    """`count` public packs' records, as earlier builds leave them (the files are not read)."""
+    for number in range(count):
+        Pack.objects.create(
+            meeting=meeting,
+            version="public",
+            file=f"packs/{meeting.slug}-{number}.pdf",
+            pages=1,
+            size=1,
+            checksum="x",
+            item_pages={"1": [1, 1]},
+        )
+
+
 def test_the_meeting_page_reads_as_many_queries_for_twenty_items_as_for_one(
+    client: Client, make_committee: Callable[..., Committee], make_user
+) -> None:
+    counts = {}
+    for items in (1, 20):
+        for packs in (0, 1, 5):
+            meeting = meeting_with_items(make_committee(f"{items} items {packs} packs"), items)
+            stored_packs(meeting, packs)
+            # A member's page is made afresh each time (only the public's is kept whole).
+            client.force_login(make_user(f"member-{items}-{packs}", Role.COMMITTEE_MEMBER))
+            queries_for_page(client, meeting)  # warms the session and the pack's digest
+            counts[items, packs], page = queries_for_page(client, meeting)
+            # Every item's papers are listed; the exempt appendix by its statement, not its title.
+            assert f"Report {items}" in page and f"Appendix {items}" not in page
+    assert counts[1, 0] == counts[20, 0]
+    assert counts[1, 1] == counts[1, 5] == counts[20, 1] == counts[20, 5]
+    # A pack adds its withdrawal check and its digest, read from the cache by data version.
+    assert counts[1, 5] - counts[1, 0] <= 3
+
+
+def test_the_public_meeting_page_is_made_once_and_then_read_in_two_queries(
     client: Client, make_committee: Callable[..., Committee]
 ) -> None:
-    one = meeting_with_items(make_committee("One Item Committee"), 1)
-    twenty = meeting_with_items(make_committee("Twenty Items Committee"), 20)
-    queries_for_page(client, one)  # the first request warms the session and content types
-    few, _ = queries_for_page(client, one)
-    many, page = queries_for_page(client, twenty)
-    # Every item's papers are listed; the exempt appendix by its statement, not its title.
-    assert "Report 20" in page and "Appendix 20" not in page
-    assert many == few
+    meeting = meeting_with_items(make_committee(), 20)
+    stored_packs(meeting, 5)
+    made, page = queries_for_page(client, meeting)
+    served, again = queries_for_page(client, meeting)
+    assert again == page
+    assert served == 2 < made
 
 
 def committee_with_rows(

@@ -160,9 +160,10 @@ def test_latest_position_shows_annual_measures_at_their_last_report(client: Clie
 
 
 def test_the_summary_counts_statuses_and_names_changes(client: Client, demo) -> None:
-    page = client.get("/").content.decode()
+    response = client.get("/")
+    page = response.content.decode()
     assert "Children who are subject to a child protection plan</a>: Not achieved to" in page
-    counts = client.get("/").context["counts"]
+    counts = response.context["counts"]
     assert {status.label: n for status, n in counts} == {
         "Exceeded": 0,
         "Achieved": 5,
