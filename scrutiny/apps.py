@@ -8,3 +8,8 @@ class ScrutinyConfig(AppConfig):
 
     name = "scrutiny"
     verbose_name = "Scrutiny"
+
+    def ready(self) -> None:
+        from scrutiny.logs import connect_task_signals
+
+        connect_task_signals()
