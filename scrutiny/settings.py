@@ -283,3 +283,8 @@ assert isinstance(_handlers, dict) and isinstance(_loggers, dict)
 _handlers["structured"] = {"class": "logging.StreamHandler", "formatter": "json"}
 for _logger in ("scrutiny.requests", "scrutiny.tasks"):
     _loggers[_logger] = {"handlers": ["structured"], "level": "INFO", "propagate": False}
+
+# The pack's charts (issue 16): Chromium tabs drawing at once, and how long a drawn chart's
+# SVG is kept (MEDIA_ROOT/cache/charts) after a build last used it.
+PACK_CHART_TABS = env_int("PACK_CHART_TABS", 4)
+PACK_CHART_CACHE_DAYS = env_int("PACK_CHART_CACHE_DAYS", 90)
