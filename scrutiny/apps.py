@@ -15,3 +15,7 @@ class ScrutinyConfig(AppConfig):
         from scrutiny.caching import after_migrate
 
         post_migrate.connect(after_migrate, dispatch_uid="scrutiny-data-version")
+
+        from scrutiny.logs import connect_task_signals
+
+        connect_task_signals()

@@ -113,6 +113,30 @@ def artifacts() -> Path:
     return ARTIFACTS
 
 
+# Chromium reports each blocked script, style or image on the console and as an event.
+REPORT_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  console.error(`Content Security Policy violation: ${event.violatedDirective} blocked `
+    + `${event.blockedURI || "inline code"} at ${event.sourceFile}:${event.lineNumber}`);
+});
+"""
+
+
+@pytest.fixture
+def page(page: Any) -> Iterator[Any]:
+    """pytest-playwright's page; the test fails if the Content-Security-Policy blocked anything."""
+    violations: list[str] = []
+    page.add_init_script(REPORT_VIOLATIONS)
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    yield page
+    assert not violations, "The Content-Security-Policy blocked:\n" + "\n".join(violations)
+
+
 @pytest.fixture
 def demo(db: None) -> dict[str, Any]:
     """Lincolnshire's demo measures; the officer owns the quarterly ones, the lead the annual."""

@@ -1,4 +1,5 @@
-"""Plotly charts drawn as SVG by kaleido in Debian's Chromium, one browser per pack.
+"""Plotly charts drawn as SVG by kaleido in Debian's Chromium, one browser per pack, several
+tabs drawing at once; each chart's SVG is kept in a file named by a hash of its figure.
 
 kaleido runs on an event loop in a thread of our own, so that starting the browser and
 drawing each chart have time limits, every failure reaches the build, and a browser that
@@ -8,12 +9,17 @@ hangs is killed rather than waited on for ever.
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import json
 import os
 import signal
+import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import contextmanager, suppress
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +28,55 @@ import plotly.graph_objects as go
 
 # Page-sized charts: the measure page's chart is sized by the browser, the pack's by A4.
 WIDTH, HEIGHT = 680, 260
+
+
+def chart_key(figure: dict[str, Any]) -> str:
+    """The name a chart's SVG is kept under: a hash of its figure, its size and the renderer."""
+    drawn_by = [WIDTH, HEIGHT, plotly.__version__, version("kaleido")]
+    text = json.dumps([figure, drawn_by], sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+class ChartCache:
+    """Charts already drawn, one SVG file each, named by chart_key.
+
+    A file is written whole under a temporary name and renamed, so two builds drawing the same
+    chart at once, or a build stopped half-way, never leave a partial SVG to be read.
+    """
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+
+    def get(self, key: str) -> str | None:
+        path = self.directory / f"{key}.svg"
+        try:
+            svg = path.read_text()
+            os.utime(path)  # used: kept by prune for another while
+        except OSError:
+            return None
+        return svg
+
+    def put(self, key: str, svg: str) -> None:
+        self.directory.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=self.directory, suffix=".part")
+        try:
+            with os.fdopen(handle, "w") as file:
+                file.write(svg)
+            os.replace(temporary, self.directory / f"{key}.svg")
+        except BaseException:
+            with suppress(OSError):
+                os.unlink(temporary)
+            raise
+
+    def prune(self, days: float) -> None:
+        """Remove the charts no build has used for `days` days (and any left-over parts)."""
+        now = time.time()
+        # A part younger than a day may be a build's chart being written now.
+        oldest = {".svg": now - days * 86_400, ".part": now - 86_400}
+        for path in self.directory.glob("*"):
+            with suppress(OSError):
+                if path.stat().st_mtime < oldest.get(path.suffix, 0):
+                    path.unlink()
 
 
 class ChartError(RuntimeError):
@@ -41,8 +96,9 @@ def _seconds(seconds: float) -> str:
 class _Browser:
     """kaleido's Chromium on a private event loop."""
 
-    def __init__(self, browser_path: str) -> None:
+    def __init__(self, browser_path: str, *, tabs: int) -> None:
         self.path = browser_path
+        self.tabs = tabs
         self.kaleido: Any = None
         self.loop = asyncio.new_event_loop()
         self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
@@ -72,9 +128,27 @@ class _Browser:
         import kaleido
 
         self.kaleido = kaleido.Kaleido(
-            path=self.path, mathjax=False, plotlyjs=_plotly_js(), timeout=None
+            n=self.tabs, path=self.path, mathjax=False, plotlyjs=_plotly_js(), timeout=None
         )
         await self.kaleido.open()
+
+    async def draw_all(
+        self, charts: list[tuple[dict[str, Any], str]], seconds: float
+    ) -> list[bytes | BaseException]:
+        """Each chart as SVG bytes (or the error it ended in), `tabs` drawn at once.
+
+        A chart's time limit starts when it has a tab, so waiting in the queue never counts.
+        """
+        tabs = asyncio.Semaphore(self.tabs)
+        opts = {"format": "svg", "width": WIDTH, "height": HEIGHT}
+
+        async def one(figure: dict[str, Any]) -> bytes:
+            chart = go.Figure(figure)
+            chart.update_layout(width=WIDTH, height=HEIGHT)
+            async with tabs:
+                return await asyncio.wait_for(self.kaleido.calc_fig(chart, opts=opts), seconds)
+
+        return await asyncio.gather(*(one(figure) for figure, _ in charts), return_exceptions=True)
 
     def kill(self) -> None:
         """End the browser and everything it started (it leads a process group of its own)."""
@@ -96,19 +170,21 @@ class _Browser:
 
 @contextmanager
 def chart_renderer(
-    *, browser_path: str, start_seconds: float, chart_seconds: float
-) -> Iterator[Callable[..., str]]:
-    """Start Chromium once; yield draw(figure, name[, seconds]) giving a figure dict as SVG.
+    *, browser_path: str, start_seconds: float, chart_seconds: float, tabs: int = 1
+) -> Iterator[Callable[..., list[str]]]:
+    """Start Chromium once with `tabs` tabs; yield draw(charts, seconds) giving SVGs.
 
-    Raises ChartError naming the step when Chromium is missing, does not start within
-    start_seconds, or takes longer than chart_seconds over a chart.
+    draw takes (figure dict, name) pairs and draws them `tabs` at a time, each within
+    chart_seconds of getting a tab and all within `seconds`. Raises ChartError naming the step
+    when Chromium is missing or does not start within start_seconds, or naming the measure
+    whose chart failed or took too long.
     """
     if not (os.path.isfile(browser_path) and os.access(browser_path, os.X_OK)):
         raise ChartError(
             f"Chromium, which draws the charts, is not at {browser_path}: install Debian's "
             "chromium package or set BROWSER_PATH."
         )
-    browser = _Browser(browser_path)
+    browser = _Browser(browser_path, tabs=max(tabs, 1))
     clean = False
     try:
         try:
@@ -124,21 +200,24 @@ def chart_renderer(
                 "Install Debian's chromium package or set BROWSER_PATH."
             ) from problem
 
-        def draw(figure: dict[str, Any], name: str, seconds: float | None = None) -> str:
-            limit = chart_seconds if seconds is None else min(seconds, chart_seconds)
-            chart = go.Figure(figure)
-            chart.update_layout(width=WIDTH, height=HEIGHT)
-            opts = {"format": "svg", "width": WIDTH, "height": HEIGHT}
+        def draw(charts: list[tuple[dict[str, Any], str]], seconds: float) -> list[str]:
+            limit = min(seconds, chart_seconds)
             try:
-                svg = browser.call(lambda: browser.kaleido.calc_fig(chart, opts=opts), limit)
+                drawn = browser.call(lambda: browser.draw_all(charts, limit), seconds)
             except FutureTimeout:
                 raise ChartError(
-                    f"Drawing the chart of {name} took longer than {_seconds(limit)}, "
+                    f"Drawing the {len(charts)} charts took longer than {_seconds(seconds)}, "
                     "so Chromium was stopped."
                 ) from None
-            except Exception as problem:
-                raise ChartError(f"Could not draw the chart of {name}: {problem}") from problem
-            return svg.decode() if isinstance(svg, bytes) else svg
+            for (_, name), svg in zip(charts, drawn, strict=True):
+                if isinstance(svg, TimeoutError):
+                    raise ChartError(
+                        f"Drawing the chart of {name} took longer than {_seconds(limit)}, "
+                        "so Chromium was stopped."
+                    )
+                if isinstance(svg, BaseException):
+                    raise ChartError(f"Could not draw the chart of {name}: {svg}") from svg
+            return [svg.decode() if isinstance(svg, bytes) else svg for svg in drawn]
 
         yield draw
         clean = True

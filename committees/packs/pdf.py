@@ -12,19 +12,19 @@ import base64
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
 from django.template.loader import render_to_string
 
 from committees.packs import printing
-from committees.packs.charts import ChartError, chart_renderer
+from committees.packs.charts import ChartCache, ChartError, chart_key, chart_renderer
 from committees.packs.content import (
     MEASURES,
     Document,
     MinutesPaper,
     PackContent,
-    PrintedMeasure,
 )
 from committees.packs.layout import item_ranges, range_label
 from committees.pdfs import UnusablePdf, check_pdf
@@ -136,34 +136,53 @@ def _read_upload(document: Document, budget: Budget) -> bytes:
     return raw
 
 
-def _chart_url(draw: Callable[..., str], printed: PrintedMeasure, budget: Budget) -> str:
-    """A measure's trend chart drawn as SVG, as a data: URL for the page's image."""
-    name = printed.page.measure.reference
-    seconds, _ = budget.within(f"drawing the chart of {name}", float("inf"))
-    svg = draw(printed.page.chart, name, seconds)
+def _svg_url(svg: str) -> str:
+    """A chart's SVG as a data: URL for the page's image."""
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
 
 
+def chart_cache() -> ChartCache:
+    """The charts already drawn, under MEDIA_ROOT (never served: only views serve media)."""
+    return ChartCache(Path(settings.MEDIA_ROOT) / "cache" / "charts")
+
+
 def _draw_charts(pack: PackContent, progress: Progress, budget: Budget) -> None:
+    """Every measure's trend chart as SVG: from the cache, or drawn several at a time."""
     documents = [d for d in pack.documents if d.kind == MEASURES]
-    if not any(m.page.rows for d in documents for m in d.measures):
+    charted = [m for d in documents for m in d.measures if m.page.rows]
+    if not charted:
         return
-    progress(f"Drawing {sum(len(d.measures) for d in documents)} trend charts")
-    step = "starting Chromium to draw the charts"
-    try:
-        start, _ = budget.within(step, settings.PACK_BROWSER_SECONDS)
-        with chart_renderer(
-            browser_path=settings.BROWSER_PATH,
-            start_seconds=start,
-            chart_seconds=settings.PACK_CHART_SECONDS,
-        ) as draw:
-            for document in documents:
-                document.measures = [
-                    replace(m, svg=_chart_url(draw, m, budget)) if m.page.rows else m
-                    for m in document.measures
-                ]
-    except ChartError as problem:
-        raise PackError(f"{problem} Nothing was stored.") from problem
+    cache = chart_cache()
+    keys = {id(m): chart_key(m.page.chart) for m in charted}
+    svgs = {key: svg for key in set(keys.values()) if (svg := cache.get(key)) is not None}
+    missing = {keys[id(m)]: m for m in charted if keys[id(m)] not in svgs}
+    progress(
+        f"Drawing {len(missing)} of {len(charted)} trend charts"
+        + (f" ({len(charted) - len(missing)} unchanged since they were last drawn)" if svgs else "")
+    )
+    if missing:
+        step = "starting Chromium to draw the charts"
+        try:
+            start, _ = budget.within(step, settings.PACK_BROWSER_SECONDS)
+            with chart_renderer(
+                browser_path=settings.BROWSER_PATH,
+                start_seconds=start,
+                chart_seconds=settings.PACK_CHART_SECONDS,
+                tabs=min(settings.PACK_CHART_TABS, len(missing)),
+            ) as draw:
+                charts = [(m.page.chart, m.page.measure.reference) for m in missing.values()]
+                seconds, _ = budget.within("drawing the charts", float("inf"))
+                for key, svg in zip(missing, draw(charts, seconds), strict=True):
+                    cache.put(key, svg)
+                    svgs[key] = svg
+        except ChartError as problem:
+            raise PackError(f"{problem} Nothing was stored.") from problem
+        cache.prune(settings.PACK_CHART_CACHE_DAYS)
+    for document in documents:
+        document.measures = [
+            replace(m, svg=_svg_url(svgs[keys[id(m)]])) if m.page.rows else m
+            for m in document.measures
+        ]
 
 
 def _lay_out_numbered(pack: PackContent, budget: Budget) -> tuple[printing.LaidOut, Ranges]:

@@ -26,6 +26,12 @@ from tests.committees.packs.pack_support import (
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _no_charts_drawn_yet(settings, tmp_path: Path) -> None:
+    """A media folder of its own, so no chart is in the cache and every limit is met."""
+    settings.MEDIA_ROOT = tmp_path
+
+
 @pytest.fixture
 def meeting(make_committee: Callable[..., Committee]) -> Meeting:
     committee = make_committee()
