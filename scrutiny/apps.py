@@ -8,3 +8,8 @@ class ScrutinyConfig(AppConfig):
 
     name = "scrutiny"
     verbose_name = "Scrutiny"
+
+    def ready(self) -> None:
+        from scrutiny.search.sources import register_builtin_sources
+
+        register_builtin_sources()

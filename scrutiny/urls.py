@@ -24,4 +24,5 @@ urlpatterns = [
     path("committees/", include("committees.urls")),
     path("papers/<uuid:key>/", committee_views.paper, name="paper"),
     path("admin/", admin.site.urls),
+    path("search/", views.search, name="search"),
 ]
