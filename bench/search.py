@@ -162,7 +162,8 @@ def main() -> None:
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     client = Client()
-    print(f"{PAPERS:,} papers, {MEASURES} measures x {YEARS * 4} quarters, {REQUESTS} requests each")
+    size = f"{PAPERS:,} papers, {MEASURES} measures x {YEARS * 4} quarters"
+    print(f"{size}, {REQUESTS} requests each")
     print(f"{'search (the public)':<44} {'p50 ms':>8} {'p95 ms':>8}")
     worst = 0.0
     for query in QUERIES:
