@@ -435,6 +435,12 @@ class Paper(models.Model):
     file = models.FileField(
         upload_to=paper_path, blank=True, validators=[validate_pdf], help_text="Or a PDF."
     )
+    file_text = models.TextField(
+        "text of the PDF",
+        blank=True,
+        editable=False,
+        help_text="Read from the uploaded PDF once, when it is uploaded, for search.",
+    )
     generated = models.CharField(
         "generated from the measures",
         max_length=10,
@@ -481,6 +487,10 @@ class Paper(models.Model):
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         new_file = bool(self.file) and not self.file._committed
+        if new_file or not self.file:
+            from committees.uploads import uploaded_text
+
+            self.file_text = uploaded_text(self.file) if new_file else ""
         try:
             super().save(*args, **kwargs)
         except Exception:

@@ -202,3 +202,20 @@ def _flate_size(data: bytes, room: int) -> int:
     except zlib.error:
         pass  # a damaged stream counts as far as it can be read
     return total
+
+
+def pdf_text(data: bytes, max_chars: int) -> str:
+    """The text of a checked PDF's pages, as pypdf reads it, up to `max_chars` characters.
+
+    Pages are separated by a blank line; NUL characters, which PostgreSQL cannot store, are
+    dropped.
+    """
+    pages: list[str] = []
+    length = 0
+    for page in PdfReader(io.BytesIO(data)).pages:
+        text = (page.extract_text() or "").replace("\x00", "").strip()
+        pages.append(text)
+        length += len(text) + 2
+        if length >= max_chars:
+            break
+    return "\n\n".join(pages)[:max_chars]

@@ -7,7 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
-from committees.pdfs import PdfLimits, UnusablePdf, check_pdf
+from committees.pdfs import PdfLimits, UnusablePdf, check_pdf, pdf_text
 from committees.sandbox import Crashed, OutOfMemory, TimedOut, run_limited
 
 MB = 1024 * 1024
@@ -67,3 +67,30 @@ def check_upload(upload: object) -> None:
             "This PDF could not be checked (the checker stopped on it): save it again from "
             "your PDF software (Print to PDF) and upload that."
         ) from None
+
+
+# The most of a PDF's text kept for search: about 250 pages of close type.
+MAX_TEXT_CHARS = 1_000_000
+
+
+def uploaded_text(upload: object) -> str:
+    """The text of an uploaded PDF, read once when it is uploaded so search can find it.
+
+    Read in a child process within the same limits as the check; a PDF whose text cannot be
+    read (scanned pages, a damaged file) gives none, and the paper is still saved.
+    """
+    handle: Any = upload.open("rb") if hasattr(upload, "open") else upload
+    handle.seek(0)
+    data = handle.read()
+    handle.seek(0)
+    try:
+        text = run_limited(
+            pdf_text,
+            data,
+            MAX_TEXT_CHARS,
+            seconds=settings.PAPER_CHECK_SECONDS,
+            memory_mb=settings.PACK_MEMORY_MB,
+        )
+    except Exception:  # Overrun or any reading error: the paper is kept, without its text
+        return ""
+    return str(text)

@@ -19,3 +19,7 @@ class ScrutinyConfig(AppConfig):
         from scrutiny.logs import connect_task_signals
 
         connect_task_signals()
+
+        from scrutiny.search.sources import register_builtin_sources
+
+        register_builtin_sources()

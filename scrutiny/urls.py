@@ -54,4 +54,5 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
+    path("search/", views.search, name="search"),
 ]

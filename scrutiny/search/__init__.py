@@ -1,0 +1,1 @@
+"""Search across measures, committees and their papers, as each user may read them."""
