@@ -6,7 +6,7 @@ from django.urls import include, path
 
 from committees import views as committee_views
 from measures import views as measure_views
-from scrutiny import views
+from scrutiny import feeds, views
 
 admin.site.site_header = "Children's services scrutiny: administration"
 admin.site.site_title = "Children's services scrutiny"
@@ -24,4 +24,14 @@ urlpatterns = [
     path("committees/", include("committees.urls")),
     path("papers/<uuid:key>/", committee_views.paper, name="paper"),
     path("admin/", admin.site.urls),
+    path("feeds/agendas.atom", feeds.AgendasFeed(), name="agendas-atom"),
+    path("feeds/minutes.atom", feeds.MinutesFeed(), name="minutes-atom"),
+    path("feeds/<slug:slug>/agendas.atom", feeds.AgendasFeed(), name="committee-agendas-atom"),
+    path("feeds/<slug:slug>/minutes.atom", feeds.MinutesFeed(), name="committee-minutes-atom"),
+    path("feeds/<slug:slug>/figures.atom", feeds.FiguresFeed(), name="committee-figures-atom"),
+    path(
+        "feeds/measures/<str:reference>/figures.atom",
+        feeds.FiguresFeed(),
+        name="measure-figures-atom",
+    ),
 ]

@@ -43,6 +43,9 @@ PAGES = [
     "/committees/children-and-young-people-scrutiny-committee/2017-09-08/pack/",
     "/committees/children-and-young-people-scrutiny-committee/2017-09-08/pack/public.pdf",
     "/committees/children-and-young-people-scrutiny-committee/2017-09-08/pack/full.pdf",
+    "/feeds/agendas.atom",
+    "/feeds/minutes.atom",
+    "/feeds/measures/LAC-RATE/figures.atom",
 ]
 
 VISITORS = [None, *Role]
