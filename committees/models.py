@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Now
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -54,6 +55,7 @@ class Committee(models.Model):
         related_name="committees",
         help_text="The measures this committee scrutinises.",
     )
+    updated_at = models.DateTimeField(auto_now=True, db_default=Now())
 
     class Meta:
         ordering = ["parent__name", "name"]
@@ -89,6 +91,7 @@ class Person(models.Model):
         blank=True,
         related_name="person",
     )
+    updated_at = models.DateTimeField(auto_now=True, db_default=Now())
 
     class Meta:
         ordering = ["name"]
@@ -126,6 +129,7 @@ class Membership(models.Model):
     )
     start = models.DateField("from", null=True, blank=True)
     end = models.DateField("to", null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True, db_default=Now())
 
     objects = MembershipQuerySet.as_manager()
 
@@ -210,6 +214,7 @@ class Meeting(models.Model):
         verbose_name="minutes published by",
     )
     uid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
+    updated_at = models.DateTimeField(auto_now=True, db_default=Now())
 
     objects = MeetingQuerySet.as_manager()
     history = HistoricalRecords()
@@ -347,6 +352,7 @@ class AgendaItem(models.Model):
         related_name="confirmed_under",
         help_text="For the minutes item: the meeting whose recorded minutes the pack prints.",
     )
+    updated_at = models.DateTimeField(auto_now=True, db_default=Now())
 
     class Meta:
         ordering = ["meeting", "number"]
@@ -428,6 +434,7 @@ class Paper(models.Model):
         help_text="When this version was published: with the agenda, or later as a supplement.",
     )
     key = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
+    updated_at = models.DateTimeField(auto_now=True, db_default=Now())
 
     objects = PaperQuerySet.as_manager()
 
@@ -585,6 +592,7 @@ class Minute(models.Model):
     approved = models.BooleanField(
         default=False, help_text="Confirmed as a correct record at the next meeting."
     )
+    updated_at = models.DateTimeField(auto_now=True, db_default=Now())
 
     history = HistoricalRecords()
 
@@ -643,6 +651,7 @@ class Action(models.Model):
     owner = models.ForeignKey(Person, on_delete=models.PROTECT, null=True, blank=True)
     due = models.DateField(null=True, blank=True)
     state = models.CharField(max_length=12, choices=ActionState.choices, default=ActionState.OPEN)
+    updated_at = models.DateTimeField(auto_now=True, db_default=Now())
 
     history = HistoricalRecords()
 
