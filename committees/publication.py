@@ -89,7 +89,7 @@ def _publish_with_agenda(meeting: Meeting, *, user: AnyUser, when: datetime) -> 
     """The papers, and the draft minutes the agenda's minutes item prints."""
     # Papers already published keep their date; the rest are published with the agenda.
     Paper.objects.filter(item__meeting=meeting, published_at__isnull=True).update(
-        published_at=when, updated_at=when
+        published_at=when, updated_at=timezone.now()
     )
     done = []
     printed = Meeting.objects.filter(
@@ -187,8 +187,8 @@ def record_paper_changes(
     changed = list(changed)
     published = [p.pk for p in changed if p.item.meeting.agenda_published_at is not None]
     drafts = [p.pk for p in changed if p.pk not in published]
-    Paper.objects.filter(pk__in=published).update(published_at=when, updated_at=when)
-    Paper.objects.filter(pk__in=drafts).update(published_at=None, updated_at=when)
+    Paper.objects.filter(pk__in=published).update(published_at=when, updated_at=timezone.now())
+    Paper.objects.filter(pk__in=drafts).update(published_at=None, updated_at=timezone.now())
     for paper in changed:
         paper.published_at = when if paper.pk in published else None
     exempted = [paper for paper in made_exempt if paper.is_exempt]

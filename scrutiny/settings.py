@@ -216,3 +216,14 @@ LOGGING = {
 }
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"
+
+# The open data API (scrutiny/api): answers open to any site's scripts, conditional GETs, and
+# API_RATE_LIMIT requests a minute from each client address not signed in, counted in the
+# default cache (with several server processes, configure a shared one).
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("axes.middleware.AxesMiddleware"), "scrutiny.api.middleware.OpenDataMiddleware"
+)
+API_RATE_LIMIT = env_int("API_RATE_LIMIT", 120)
+if API_RATE_LIMIT < 1:
+    raise ImproperlyConfigured(f"API_RATE_LIMIT must be 1 or more, not {API_RATE_LIMIT}.")
+NINJA_NUM_PROXIES = PROXY_COUNT

@@ -7,6 +7,7 @@ from django.urls import include, path
 from committees import views as committee_views
 from measures import views as measure_views
 from scrutiny import feeds, views
+from scrutiny.api import views as api_views
 
 admin.site.site_header = "Children's services scrutiny: administration"
 admin.site.site_title = "Children's services scrutiny"
@@ -34,4 +35,6 @@ urlpatterns = [
         feeds.FiguresFeed(),
         name="measure-figures-atom",
     ),
+    path("api/v1/docs/", api_views.docs, name="api-docs"),
+    path("api/v1/", api_views.api.urls),
 ]

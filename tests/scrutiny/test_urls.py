@@ -46,6 +46,11 @@ PAGES = [
     "/feeds/agendas.atom",
     "/feeds/minutes.atom",
     "/feeds/measures/LAC-RATE/figures.atom",
+    "/api/v1/",
+    "/api/v1/docs/",
+    "/api/v1/openapi.json",
+    "/api/v1/meetings",
+    "/api/v1/figures?format=csv",
 ]
 
 VISITORS = [None, *Role]
