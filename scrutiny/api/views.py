@@ -121,10 +121,19 @@ def _answer(
     return response
 
 
+def in_utc(moment: datetime) -> datetime:
+    """A time in UTC, one without an offset read as UTC; one so near the ends of the calendar
+    that UTC is past them, as that end (the database takes only offsets of up to 15:59)."""
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:
+        return (datetime.min if moment.year == 1 else datetime.max).replace(tzinfo=UTC)
+
+
 def _window(query: ListQuery) -> reads.Window:
-    since = query.since
-    if since is not None and since.tzinfo is None:
-        since = since.replace(tzinfo=UTC)  # a time without an offset is read as UTC
+    since = in_utc(query.since) if query.since is not None else None
     return reads.Window(since=since, cursor=query.cursor, limit=query.limit)
 
 

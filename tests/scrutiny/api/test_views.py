@@ -1,7 +1,8 @@
 """The open data API as a harvester uses it: what it shows the public, pages, changes, CSV."""
 
 import itertools
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
+from datetime import timezone as timezone_of
 
 import pytest
 from django.test import Client, override_settings
@@ -10,6 +11,7 @@ from django.utils import timezone
 from committees.models import Action, AgendaItem, Meeting, Minute
 from committees.publication import publish_agenda, publish_minutes
 from measures.models import State
+from scrutiny.api.views import in_utc
 from scrutiny.roles import Role
 from tests.committees.conftest import EXEMPT_TEXT, PUBLISHED
 
@@ -284,3 +286,33 @@ def test_a_page_takes_the_same_queries_however_many_rows(
     add(6)
     with django_assert_max_num_queries(len(one.captured_queries)):
         client.get(path)
+
+
+def offset(**length: int) -> timezone_of:
+    return timezone_of(timedelta(**length))
+
+
+@pytest.mark.parametrize(
+    ("given", "read_as"),
+    [
+        (datetime(2017, 8, 31, 9), datetime(2017, 8, 31, 9, tzinfo=UTC)),
+        (
+            datetime(2017, 8, 31, 9, tzinfo=offset(hours=1)),
+            datetime(2017, 8, 31, 8, tzinfo=UTC),
+        ),
+        # Offsets PostgreSQL refuses (over 15:59) are read in UTC, not sent on.
+        (
+            datetime(1318, 2, 18, 13, 59, tzinfo=offset(hours=-16, minutes=-12)),
+            datetime(1318, 2, 19, 6, 11, tzinfo=UTC),
+        ),
+        (datetime.min.replace(tzinfo=offset(hours=1)), datetime.min.replace(tzinfo=UTC)),
+        (datetime.max.replace(tzinfo=offset(hours=-1)), datetime.max.replace(tzinfo=UTC)),
+    ],
+)
+def test_since_is_read_in_utc(given, read_as):
+    assert in_utc(given) == read_as
+
+
+def test_a_since_with_an_offset_the_database_refuses_is_still_answered(client, make_measure):
+    make_measure()
+    assert len(results(client, "/api/v1/measures", since="1318-02-18T13:59:51-16:12")) == 1
