@@ -1,23 +1,10 @@
-"""The API's tests build data with the committees and measures builders."""
+"""The API's tests: the builders come from tests/scrutiny/conftest.py; the rate limit's
+count starts afresh in each test."""
 
 from collections.abc import Iterator
 
 import pytest
 from django.core.cache import cache
-
-from tests.committees.conftest import (  # noqa: F401
-    draft_meeting,
-    exempt_meeting,
-    make_committee,
-    make_person,
-)
-from tests.measures.conftest import (  # noqa: F401
-    make_actual,
-    make_ambition,
-    make_measure,
-    make_outcome,
-    make_target,
-)
 
 
 @pytest.fixture(autouse=True)
