@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models.functions import Now
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -55,6 +56,7 @@ class Committee(models.Model):
         related_name="committees",
         help_text="The measures this committee scrutinises.",
     )
+    updated_at = models.DateTimeField(auto_now=True, db_default=Now())
 
     class Meta:
         ordering = ["parent__name", "name"]
@@ -90,6 +92,7 @@ class Person(models.Model):
         blank=True,
         related_name="person",
     )
+    updated_at = models.DateTimeField(auto_now=True, db_default=Now())
 
     class Meta:
         ordering = ["name"]
@@ -127,6 +130,7 @@ class Membership(models.Model):
     )
     start = models.DateField("from", null=True, blank=True)
     end = models.DateField("to", null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True, db_default=Now())
 
     objects = MembershipQuerySet.as_manager()
 
@@ -237,6 +241,7 @@ class Meeting(models.Model):
         verbose_name="minutes published by",
     )
     uid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
+    updated_at = models.DateTimeField(auto_now=True, db_default=Now())
 
     objects = MeetingQuerySet.as_manager()
     history = HistoricalRecords()
@@ -374,6 +379,7 @@ class AgendaItem(models.Model):
         related_name="confirmed_under",
         help_text="For the minutes item: the meeting whose recorded minutes the pack prints.",
     )
+    updated_at = models.DateTimeField(auto_now=True, db_default=Now())
 
     class Meta:
         ordering = ["meeting", "number"]
@@ -461,6 +467,7 @@ class Paper(models.Model):
         help_text="When this version was published: with the agenda, or later as a supplement.",
     )
     key = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
+    updated_at = models.DateTimeField(auto_now=True, db_default=Now())
 
     objects = PaperQuerySet.as_manager()
 
@@ -629,6 +636,7 @@ class Minute(models.Model):
         help_text="Set when the item was taken in private, its minute exempt under Part 1 of "
         "Schedule 12A: only those entitled read it.",
     )
+    updated_at = models.DateTimeField(auto_now=True, db_default=Now())
 
     history = HistoricalRecords()
 
@@ -702,6 +710,7 @@ class Action(models.Model):
     owner = models.ForeignKey(Person, on_delete=models.PROTECT, null=True, blank=True)
     due = models.DateField(null=True, blank=True)
     state = models.CharField(max_length=12, choices=ActionState.choices, default=ActionState.OPEN)
+    updated_at = models.DateTimeField(auto_now=True, db_default=Now())
 
     history = HistoricalRecords()
 

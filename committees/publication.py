@@ -79,7 +79,7 @@ def publish(
     when = when or timezone.now()
     setattr(locked, fields.at, when)
     setattr(locked, fields.by, signed_in_user(user))
-    locked.save(update_fields=[fields.at, fields.by])
+    locked.save(update_fields=[fields.at, fields.by, "updated_at"])
     done = _publish_with_agenda(locked, user=user, when=when) if what == Publication.AGENDA else []
     _copy(meeting, locked)
     return done
@@ -88,7 +88,9 @@ def publish(
 def _publish_with_agenda(meeting: Meeting, *, user: AnyUser, when: datetime) -> list[str]:
     """The papers, and the draft minutes the agenda's minutes item prints."""
     # Papers already published keep their date; the rest are published with the agenda.
-    Paper.objects.filter(item__meeting=meeting, published_at__isnull=True).update(published_at=when)
+    Paper.objects.filter(item__meeting=meeting, published_at__isnull=True).update(
+        published_at=when, updated_at=timezone.now()
+    )
     done = []
     printed = Meeting.objects.filter(
         confirmed_under__meeting=meeting,
@@ -129,7 +131,7 @@ def withdraw(*, meeting: Meeting, what: Publication, user: AnyUser, reason: str)
     )
     setattr(locked, fields.at, None)
     setattr(locked, fields.by, None)
-    locked.save(update_fields=[fields.at, fields.by])
+    locked.save(update_fields=[fields.at, fields.by, "updated_at"])
     if what == Publication.AGENDA:
         packs = Pack.objects.filter(meeting=locked)
         why = f"The agenda's publication was withdrawn: {reason}"
@@ -185,8 +187,8 @@ def record_paper_changes(
     changed = list(changed)
     published = [p.pk for p in changed if p.item.meeting.agenda_published_at is not None]
     drafts = [p.pk for p in changed if p.pk not in published]
-    Paper.objects.filter(pk__in=published).update(published_at=when)
-    Paper.objects.filter(pk__in=drafts).update(published_at=None)
+    Paper.objects.filter(pk__in=published).update(published_at=when, updated_at=timezone.now())
+    Paper.objects.filter(pk__in=drafts).update(published_at=None, updated_at=timezone.now())
     for paper in changed:
         paper.published_at = when if paper.pk in published else None
     exempted = [paper for paper in made_exempt if paper.is_exempt]

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Now
 from simple_history.models import HistoricalRecords
 
 from measures.rules.checks import FigureFacts, check_figure, resolved_value
@@ -195,6 +196,7 @@ class Measure(models.Model):
     about_target_range = models.TextField("About the target range", blank=True)
     about_benchmarking = models.TextField("About benchmarking", blank=True)
     source = models.TextField(blank=True, help_text="Where this measure's definition came from.")
+    updated_at = models.DateTimeField(auto_now=True, db_default=Now())
 
     history = HistoricalRecords()
     objects = MeasureQuerySet.as_manager()
@@ -316,6 +318,7 @@ class Target(models.Model):
     about_target = models.TextField("About the target", blank=True)
     about_target_range = models.TextField("About the target range", blank=True)
     source = models.TextField(blank=True)
+    updated_at = models.DateTimeField(auto_now=True, db_default=Now())
 
     history = HistoricalRecords()
 
@@ -651,6 +654,7 @@ class Actual(models.Model):
     )
     published_at = models.DateTimeField(null=True, blank=True)
     source = models.TextField(blank=True, help_text="Where the figure came from.")
+    updated_at = models.DateTimeField(auto_now=True, db_default=Now())
 
     history = HistoricalRecords()
     objects = ActualQuerySet.as_manager()

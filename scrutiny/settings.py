@@ -353,3 +353,14 @@ for _logger in ("scrutiny.requests", "scrutiny.tasks"):
 # SVG is kept (MEDIA_ROOT/cache/charts) after a build last used it.
 PACK_CHART_TABS = env_int("PACK_CHART_TABS", 4)
 PACK_CHART_CACHE_DAYS = env_int("PACK_CHART_CACHE_DAYS", 90)
+
+# The open data API (scrutiny/api): answers open to any site's scripts, conditional GETs, and
+# API_RATE_LIMIT requests a minute from each client address not signed in, counted in the
+# default cache (with several server processes, configure a shared one).
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("axes.middleware.AxesMiddleware"), "scrutiny.api.middleware.OpenDataMiddleware"
+)
+API_RATE_LIMIT = env_int("API_RATE_LIMIT", 120)
+if API_RATE_LIMIT < 1:
+    raise ImproperlyConfigured(f"API_RATE_LIMIT must be 1 or more, not {API_RATE_LIMIT}.")
+NINJA_NUM_PROXIES = PROXY_COUNT

@@ -7,7 +7,8 @@ from django.urls import include, path
 
 from committees import views as committee_views
 from measures import views as measure_views
-from scrutiny import views
+from scrutiny import feeds, views
+from scrutiny.api import views as api_views
 from scrutiny.passwords import link_lifetime
 
 admin.site.site_header = "Children's services scrutiny: administration"
@@ -55,4 +56,16 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("search/", views.search, name="search"),
+    path("feeds/agendas.atom", feeds.AgendasFeed(), name="agendas-atom"),
+    path("feeds/minutes.atom", feeds.MinutesFeed(), name="minutes-atom"),
+    path("feeds/<slug:slug>/agendas.atom", feeds.AgendasFeed(), name="committee-agendas-atom"),
+    path("feeds/<slug:slug>/minutes.atom", feeds.MinutesFeed(), name="committee-minutes-atom"),
+    path("feeds/<slug:slug>/figures.atom", feeds.FiguresFeed(), name="committee-figures-atom"),
+    path(
+        "feeds/measures/<str:reference>/figures.atom",
+        feeds.FiguresFeed(),
+        name="measure-figures-atom",
+    ),
+    path("api/v1/docs/", api_views.docs, name="api-docs"),
+    path("api/v1/", api_views.api.urls),
 ]

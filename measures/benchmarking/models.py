@@ -8,6 +8,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Now
 from django.utils.text import slugify
 
 from measures.benchmarking.ranking import MISSING_CODES
@@ -202,6 +203,7 @@ class ComparatorGroup(models.Model):
     )
     description = models.TextField(blank=True)
     source = models.TextField(blank=True)
+    updated_at = models.DateTimeField(auto_now=True, db_default=Now())
 
     class Meta:
         ordering = ["kind", "name"]
@@ -275,6 +277,7 @@ class BenchmarkIndicator(models.Model):
     description = models.TextField(blank=True)
     source_column = models.CharField(max_length=200, blank=True)
     source_filters = models.JSONField(default=dict, blank=True)
+    updated_at = models.DateTimeField(auto_now=True, db_default=Now())
 
     class Meta:
         ordering = ["title"]
@@ -309,6 +312,7 @@ class BenchmarkValue(models.Model):
         help_text="The source's missing-value code, when there is no value.",
     )
     raw = models.CharField(max_length=60, blank=True, help_text="The text as published.")
+    updated_at = models.DateTimeField(auto_now=True, db_default=Now())
 
     class Meta:
         ordering = ["indicator", "period_key", "area"]

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, cast
 import tablib
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models, transaction
+from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from measures.importers.resources import (
@@ -387,6 +388,7 @@ class _Writes:
             fields = [f for f in model._meta.concrete_fields if not f.primary_key]
             # One UPDATE each: bulk_update's CASE per field and row compiles slower than these run.
             for instance in self.changed[model]:
+                instance.updated_at = timezone.now()  # type: ignore[attr-defined]  # both have it
                 model.objects.filter(pk=instance.pk).update(
                     **{f.attname: getattr(instance, f.attname) for f in fields}
                 )

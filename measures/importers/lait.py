@@ -16,6 +16,7 @@ import pandas as pd
 import pyarrow
 import pyarrow.parquet
 from django.db import transaction
+from django.utils import timezone
 from tqdm import tqdm
 
 from measures.benchmarking.areas import AreaBook, old_code
@@ -665,7 +666,9 @@ def _save_indicators(
                 setattr(indicator, name, value)
             update.append(indicator)
     BenchmarkIndicator.objects.bulk_create(create, batch_size=1000)
-    BenchmarkIndicator.objects.bulk_update(update, fields, batch_size=1000)
+    for indicator in update:
+        indicator.updated_at = timezone.now()
+    BenchmarkIndicator.objects.bulk_update(update, [*fields, "updated_at"], batch_size=1000)
     summary.indicators_created = len(create)
     summary.indicators_updated = len(update)
     summary.indicators_unchanged = len(codes) - len(create) - len(update)
@@ -695,6 +698,7 @@ def fill_year_types(*, dictionary: Path) -> int:
         year_type = str(infos[indicator.code].year_type)
         if indicator.year_type != year_type:
             indicator.year_type = year_type
+            indicator.updated_at = timezone.now()
             changed.append(indicator)
-    BenchmarkIndicator.objects.bulk_update(changed, ["year_type"], batch_size=1000)
+    BenchmarkIndicator.objects.bulk_update(changed, ["year_type", "updated_at"], batch_size=1000)
     return len(changed)

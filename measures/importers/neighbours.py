@@ -438,12 +438,14 @@ def import_sn_model(*, path: Path, version: str) -> NeighbourSummary:
                 if changed:
                     for name in changed:
                         setattr(group, name, wanted[name])
-                    group.save(update_fields=changed)
+                    group.save(update_fields=[*changed, "updated_at"])
                 if stored.get(group.pk, []) == [_member_key(member) for member in members]:
                     summary.updated += bool(changed)
                     summary.unchanged += not changed
                     continue
                 emptied.append(group.pk)
+                if not changed:  # its members change: the group is harvested again
+                    group.save(update_fields=["updated_at"])
                 summary.updated += 1
             for member in members:
                 member.group = group

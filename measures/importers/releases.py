@@ -496,7 +496,7 @@ def _indicator(
     if changed:
         for name in changed:
             setattr(indicator, name, wanted[name])
-        indicator.save(update_fields=changed)
+        indicator.save(update_fields=[*changed, "updated_at"])
         summary.indicator = "updated"
     return indicator
 

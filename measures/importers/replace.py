@@ -14,6 +14,7 @@ import pandas as pd
 import pyarrow
 import pyarrow.csv
 from django.db import connection, transaction
+from django.utils import timezone
 
 from measures.benchmarking.models import BenchmarkValue
 
@@ -208,7 +209,7 @@ def _update_values(rows: pd.DataFrame) -> None:
         with connection.cursor() as cursor:
             cursor.execute(
                 f"UPDATE {_table()} AS stored SET ({names}) = "
-                "(new.period_key, new.value::numeric, new.status, new.raw) "
+                "(new.period_key, new.value::numeric, new.status, new.raw), updated_at = now() "
                 "FROM unnest(%s::bigint[], %s::integer[], %s::text[], %s::text[], %s::text[]) "
                 "AS new(id, period_key, value, status, raw) WHERE stored.id = new.id",
                 [
@@ -228,10 +229,11 @@ def _update_values(rows: pd.DataFrame) -> None:
                 value=None if pd.isna(value) else Decimal(value),
                 status=status,
                 raw=raw,
+                updated_at=timezone.now(),
             )
             for id_, period_key, value, status, raw in rows.itertuples(index=False, name=None)
         ],
-        _COMPARED,
+        [*_COMPARED, "updated_at"],
         batch_size=BATCH_SIZE,
     )
 

@@ -447,6 +447,7 @@ class ActualResource(resources.ModelResource):
             try:
                 with transaction.atomic():
                     for instance in self.update_instances:
+                        instance.updated_at = timezone.now()
                         Actual.objects.filter(pk=instance.pk).update(
                             **{f.attname: getattr(instance, f.attname) for f in fields}
                         )

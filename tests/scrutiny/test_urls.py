@@ -43,6 +43,14 @@ PAGES = [
     "/committees/children-and-young-people-scrutiny-committee/2017-09-08/pack/",
     "/committees/children-and-young-people-scrutiny-committee/2017-09-08/pack/public.pdf",
     "/committees/children-and-young-people-scrutiny-committee/2017-09-08/pack/full.pdf",
+    "/feeds/agendas.atom",
+    "/feeds/minutes.atom",
+    "/feeds/measures/LAC-RATE/figures.atom",
+    "/api/v1/",
+    "/api/v1/docs/",
+    "/api/v1/openapi.json",
+    "/api/v1/meetings",
+    "/api/v1/figures?format=csv",
 ]
 
 VISITORS = [None, *Role]

@@ -1,0 +1,276 @@
+"""The API's operations (django-ninja), its rate limit and its human docs page."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any, Literal, get_args, get_origin
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import http_date
+from ninja import NinjaAPI, Query, Schema
+from ninja.errors import Throttled
+from ninja.throttling import AnonRateThrottle
+from pydantic import BaseModel, Field
+
+from measures.spreadsheets import spreadsheet_response
+from scrutiny.api import reads, schemas
+from scrutiny.api.paging import DEFAULT_LIMIT, MAX_LIMIT, rows_as_csv
+
+
+class PerClientAddress(AnonRateThrottle):
+    """API_RATE_LIMIT requests a minute from each client address, for those not signed in.
+
+    Counted in Django's cache; the address is read as PROXY_COUNT says (NINJA_NUM_PROXIES).
+    """
+
+    def __init__(self) -> None:
+        super().__init__(rate="1/min")  # the real rate is read per request, from settings
+
+    def allow_request(self, request: HttpRequest) -> bool:
+        self.num_requests, self.duration = settings.API_RATE_LIMIT, 60
+        return super().allow_request(request)
+
+    def get_cache_key(self, request: HttpRequest) -> str | None:
+        if request.user.is_authenticated:
+            return None
+        return super().get_cache_key(request)
+
+
+api = NinjaAPI(
+    title="Children's services scrutiny: open data API",
+    version="1",
+    description=(
+        "Read-only open data: measures, targets, published figures, committees, people in "
+        "their public roles, memberships, meetings with their published agendas, public papers, "
+        "minutes, actions, benchmark indicators and values, and comparator groups. Every list "
+        "is paged by a cursor (follow `next`), can be limited to rows changed since a time "
+        "(`?since=`), and comes as CSV with `?format=csv`."
+    ),
+    urls_namespace="api",
+    docs_url=None,  # the docs page is our own, from the schema: no assets from elsewhere
+    throttle=[PerClientAddress()],
+)
+
+
+@api.exception_handler(Throttled)
+def too_many_requests(request: HttpRequest, exc: Throttled) -> HttpResponse:
+    response = api.create_response(
+        request,
+        {"detail": f"Too many requests: at most {settings.API_RATE_LIMIT} a minute."},
+        status=429,
+    )
+    response["Retry-After"] = str(max(1, int(exc.wait or 60)))
+    return response
+
+
+class ListQuery(Schema):
+    """What every list takes."""
+
+    since: datetime | None = Field(
+        None, description="Only rows changed at or after this time (ISO 8601)"
+    )
+    cursor: int | None = Field(
+        None, ge=0, description="Continue after this id (taken from the `next` link)"
+    )
+    limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="Rows a page")
+    format: Literal["json", "csv"] = Field("json", description="json, or csv for a spreadsheet")
+
+
+def _columns(model: type[BaseModel], prefix: str = "") -> list[str]:
+    """A schema's CSV columns: nested objects as `outer.inner`."""
+    names = []
+    for name, field in model.model_fields.items():
+        kind = field.annotation
+        inner = [a for a in get_args(kind) if isinstance(a, type)] if get_origin(kind) else []
+        nested = next(
+            (k for k in [kind, *inner] if isinstance(k, type) and issubclass(k, BaseModel)), None
+        )
+        if nested is not None:
+            names += _columns(nested, f"{prefix}{name}.")
+        else:
+            names.append(f"{prefix}{name}")
+    return names
+
+
+def _answer(
+    request: HttpRequest,
+    query: ListQuery,
+    name: str,
+    item: type[schemas.Schema],
+    page: reads.Page,
+) -> Any:
+    rows, more = page
+    last = max((row["updated_at"] for row in rows), default=None)
+    following = None
+    if more:
+        params = request.GET.copy()
+        params["cursor"] = str(rows[-1]["id"])
+        following = request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
+    if query.format == "csv":
+        response = spreadsheet_response(rows_as_csv(rows, _columns(item)), fmt="csv", name=name)
+        if following:
+            response["Link"] = f'<{following}>; rel="next"'
+    else:
+        response = api.create_response(request, {"next": following, "results": rows}, status=200)
+    if last is not None:
+        response["Last-Modified"] = http_date(last.timestamp())
+    return response
+
+
+def in_utc(moment: datetime) -> datetime:
+    """A time in UTC, one without an offset read as UTC; one so near the ends of the calendar
+    that UTC is past them, as that end (the database takes only offsets of up to 15:59)."""
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:
+        return (datetime.min if moment.year == 1 else datetime.max).replace(tzinfo=UTC)
+
+
+def _window(query: ListQuery) -> reads.Window:
+    since = in_utc(query.since) if query.since is not None else None
+    return reads.Window(since=since, cursor=query.cursor, limit=query.limit)
+
+
+CSV_TOO = {
+    "responses": {
+        200: {
+            "content": {"text/csv": {"schema": {"type": "string"}}},
+            "description": "The page as JSON, or as CSV with ?format=csv",
+        }
+    }
+}
+
+
+class MeetingQuery(ListQuery):
+    committee: str | None = Field(None, description="Only this committee's, by its slug")
+
+
+class MeasureQuery(ListQuery):
+    measure: str | None = Field(None, description="Only this measure's, by its reference")
+
+
+class IndicatorQuery(ListQuery):
+    indicator: str | None = Field(None, description="Only this indicator's, by its slug")
+
+
+def _list(
+    path: str,
+    item: type[schemas.Schema],
+    read: Callable[..., reads.Page],
+    summary: str,
+    takes: type[ListQuery] = ListQuery,
+) -> None:
+    """Register one list operation: GET path, answering a page of `item`s."""
+    name = path.strip("/").replace("-", "_")
+    filters = [field for field in takes.model_fields if field not in ListQuery.model_fields]
+
+    def operation(request: HttpRequest, query: ListQuery) -> Any:
+        chosen = {f: getattr(query, f) for f in filters if getattr(query, f)}
+        page = read(_window(query), request.build_absolute_uri, **chosen)
+        return _answer(request, query, name, item, page)
+
+    operation.__name__ = name
+    operation.__annotations__ = {"request": HttpRequest, "query": Query[takes], "return": Any}  # type: ignore[misc,valid-type]
+    api.get(
+        path,
+        response={200: schemas.page_schema(item), 429: schemas.Problem},
+        summary=summary,
+        openapi_extra=CSV_TOO,
+        operation_id=name,
+    )(operation)
+
+
+_list("/committees", schemas.Organization, reads.committees, "Committees (OCD Organization)")
+_list("/people", schemas.Person, reads.people, "People in their public roles (OCD Person)")
+_list("/memberships", schemas.Membership, reads.memberships, "Memberships (OCD Membership)")
+_list(
+    "/meetings",
+    schemas.Event,
+    reads.meetings,
+    "Meetings with their published agendas (OCD Event)",
+    MeetingQuery,
+)
+_list("/papers", schemas.Paper, reads.papers, "Public papers of published agendas")
+_list("/minutes", schemas.Minute, reads.minutes, "Published minutes and their resolutions")
+_list("/actions", schemas.Action, reads.actions, "Actions agreed at meetings")
+_list("/measures", schemas.Measure, reads.measures, "Measures")
+_list(
+    "/targets",
+    schemas.Target,
+    reads.targets,
+    "Targets and tolerance bands",
+    MeasureQuery,
+)
+_list(
+    "/figures",
+    schemas.Figure,
+    reads.figures,
+    "Published figures with status and directions of travel",
+    MeasureQuery,
+)
+_list(
+    "/benchmark-indicators",
+    schemas.BenchmarkIndicator,
+    reads.benchmark_indicators,
+    "National benchmark indicators",
+)
+_list(
+    "/benchmark-values",
+    schemas.BenchmarkValue,
+    reads.benchmark_values,
+    "Areas' published values of the benchmark indicators",
+    IndicatorQuery,
+)
+_list("/comparator-groups", schemas.ComparatorGroup, reads.comparator_groups, "Comparator groups")
+
+
+class Resource(Schema):
+    name: str
+    url: str
+
+
+class Index(Schema):
+    resources: list[Resource]
+    schema_url: str
+    docs_url: str
+
+
+@api.get("/", response={200: Index, 429: schemas.Problem}, summary="The lists this API holds")
+def index(request: HttpRequest) -> dict[str, Any]:
+    base = reverse("api:api-root")
+    lists = [route for route in api.default_router.path_operations if route.strip("/")]
+    return {
+        "resources": [
+            {"name": route.strip("/"), "url": request.build_absolute_uri(base + route.strip("/"))}
+            for route in lists
+        ],
+        "schema_url": request.build_absolute_uri(reverse("api:openapi-json")),
+        "docs_url": request.build_absolute_uri(reverse("api-docs")),
+    }
+
+
+def docs(request: HttpRequest) -> HttpResponse:
+    """The API described for people, from its OpenAPI schema."""
+    schema = api.get_openapi_schema(path_prefix=reverse("api:api-root"))
+    operations = [
+        {"path": path, "operation": methods["get"]}
+        for path, methods in schema["paths"].items()
+        if "get" in methods
+    ]
+    return render(
+        request,
+        "api/docs.html",
+        {
+            "info": schema["info"],
+            "operations": operations,
+            "rate_limit": settings.API_RATE_LIMIT,
+            "max_limit": MAX_LIMIT,
+            "default_limit": DEFAULT_LIMIT,
+        },
+    )
