@@ -37,18 +37,14 @@ def comparison_figure(bars: list[Bar], *, title: str, axis_title: str) -> go.Fig
             marker_color=[COLOURS[bar.kind] for bar in shown],
             text=[f"{bar.value.normalize():f}" for bar in shown],  # type: ignore[union-attr]  # as above
             textposition="outside",
-            # The figures beside the bars may run into the margin rather than be cut off.
-            cliponaxis=False,
             hovertemplate="%{y}: %{x}<extra></extra>",
         )
     )
-    values = [float(bar.value) for bar in shown]  # type: ignore[arg-type]  # as above
     figure.update_layout(
         title=title,
         xaxis_title=axis_title,
         yaxis={"autorange": "reversed", "automargin": True, "fixedrange": True},
-        # Room past the longest bar for its figure, on a phone as on a laptop.
-        xaxis={"fixedrange": True, "range": _value_range(values)},
+        xaxis={"fixedrange": True},
         height=max(260, 28 * len(shown) + 120),
         margin={"l": 10, "r": 40, "t": 50, "b": 50},
         showlegend=False,
@@ -56,15 +52,6 @@ def comparison_figure(bars: list[Bar], *, title: str, axis_title: str) -> go.Fig
         template="none",  # the default template would add kilobytes of unused styling
     )
     return figure
-
-
-def _value_range(values: list[float]) -> list[float] | None:
-    """The axis from zero to a quarter past the longest bar (either way), or plotly's own."""
-    if not values:
-        return None
-    low, high = min(0.0, *values), max(0.0, *values)
-    span = (high - low) or 1.0
-    return [low - (0.25 * span if low < 0 else 0.0), high + (0.25 * span if high > 0 else 0.0)]
 
 
 def comparison_summary(bars: list[Bar], *, ours_label: str, unit_text: str) -> str:
