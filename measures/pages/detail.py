@@ -53,7 +53,7 @@ class Travel:
     earlier: str = ""
     earlier_period: Period | None = None
     note: str = ""  # why there is no direction
-    meaning: str = ""  # what it means: "fewer days to adoption than 517 days in 2016/17 Q4 (…)"
+    meaning: str = ""  # what it means: "fewer days to adoption than 379 days in 2016/17 Q4 (…)"
 
 
 @dataclass(frozen=True)

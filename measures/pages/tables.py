@@ -36,12 +36,16 @@ def _travel(record: Row, direction: Direction | None, other: Any, compared_with:
         compared_with=compared_with,
     )
     return format_html(
-        '<span class="travel travel-{}"><span aria-hidden="true">{} </span>{}</span>: {}{}',
+        '<span class="travel travel-{}"><span aria-hidden="true">{} </span>{}</span>'
+        '<span class="travel-meaning">: {}</span>{}'
+        # Paper has room for the verdict and which way is better, not the whole sentence.
+        '<span class="print-only"> ({})</span>',
         direction.value,
         direction.arrow,
         direction.label,
         meaning,
         since,
+        record.measure.polarity_kind.label.lower(),
     )
 
 
@@ -86,8 +90,15 @@ class DashboardTable(tables.Table):
             "class": "govuk-table dashboard-table",
             "thead": {"class": "govuk-table__head"},
             "tbody": {"class": "govuk-table__body"},
-            "th": {"class": "govuk-table__header", "scope": "col"},
-            "td": {"class": "govuk-table__cell"},
+            "th": {
+                "class": lambda bound_column: f"govuk-table__header cell-{bound_column.name}",
+                "scope": "col",
+            },
+            # On a phone each row is a card (app.scss); the label names each value on it.
+            "td": {
+                "class": lambda bound_column: f"govuk-table__cell cell-{bound_column.name}",
+                "data-label": lambda bound_column: bound_column.verbose_name,
+            },
         }
         row_attrs = {"class": "govuk-table__row"}
         order_by_field = "sort"

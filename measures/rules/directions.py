@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from measures.rules.rating import Direction, Number, Polarity, measure_polarity
 from measures.rules.rating import direction as direction_of
 from measures.rules.units import Unit, as_decimal
@@ -36,32 +38,14 @@ def _amount(unit: Unit, noun: str, *, up: bool) -> str:
     return f"{'a higher' if up else 'a lower'} {what}"
 
 
-def describe_direction(
-    direction: Direction,
-    *,
-    current: Number,
-    earlier: Number,
-    polarity: Polarity | str,
-    unit: Unit | str,
-    noun: str = "",
-    compared_with: str = PREVIOUS,
-) -> str:
+def describe_direction(direction: Direction, **facts: Any) -> str:
     """The direction as members read it, e.g. "↓ Worsening: more first-time offenders than
     the previous figure (lower is better)".
 
-    The arrow and word give the verdict (up is better); the rest (explain_direction) says
-    which way the figure itself moved and which way is better.
+    The arrow and word give the verdict (up is better); the rest, from explain_direction
+    (which takes the same keywords), says which way the figure moved and which way is better.
     """
-    meaning = explain_direction(
-        direction,
-        current=current,
-        earlier=earlier,
-        polarity=polarity,
-        unit=unit,
-        noun=noun,
-        compared_with=compared_with,
-    )
-    return f"{direction.arrow} {direction.label}: {meaning}"
+    return f"{direction.arrow} {direction.label}: {explain_direction(direction, **facts)}"
 
 
 def explain_direction(

@@ -383,6 +383,6 @@ def test_active_filters_are_open_and_listed_as_tags_that_remove_themselves(
 def test_directions_on_the_dashboard_say_what_they_mean(client: Client, demo) -> None:
     page = client.get("/").content.decode()
     assert (
-        '<span aria-hidden="true">↓ </span>Worsening</span>: more first-time offenders '
-        "than the previous figure (lower is better)"
+        '<span aria-hidden="true">↓ </span>Worsening</span><span class="travel-meaning">: '
+        "more first-time offenders than the previous figure (lower is better)</span>"
     ) in page
