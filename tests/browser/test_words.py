@@ -132,3 +132,21 @@ def test_the_committee_page_offers_a_calendar_subscription(
         re.compile(r"^http://.+/committees/meetings\.ics$")
     )
     fits(page, width)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_meeting_page_explains_its_withheld_appendix(
+    page: Page, live_server, demo, width: int
+) -> None:
+    from committees.demo import load_demo_committees
+
+    load_demo_committees()
+    at_width(page, width)
+    page.goto(
+        live_server.url + "/committees/children-and-young-people-scrutiny-committee/2017-09-08/"
+    )
+    page.get_by_role("link", name="(what this means)").click()
+    expect(page.locator("#exempt")).to_be_in_viewport()
+    expect(page.locator("#exempt")).to_contain_text("Only the committee's members")
+    page.go_back()
+    fits(page, width)
