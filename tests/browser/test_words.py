@@ -17,6 +17,13 @@ WIDTHS = [pytest.param(1280, id="laptop"), pytest.param(375, id="phone")]
 NEW_PASSWORD = "kestrel-harbour-lantern-42"
 
 
+@pytest.fixture
+def committees_demo(demo) -> None:
+    from committees.demo import load_demo_committees
+
+    load_demo_committees()
+
+
 def at_width(page: Page, width: int) -> None:
     page.set_viewport_size({"width": width, "height": 900 if width > 375 else 812})
 
@@ -112,11 +119,8 @@ def test_a_forgotten_password_is_reset_from_the_e_mailed_link(
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_the_committee_page_offers_a_calendar_subscription(
-    page: Page, live_server, demo, width: int
+    page: Page, live_server, committees_demo, width: int
 ) -> None:
-    from committees.demo import load_demo_committees
-
-    load_demo_committees()
     at_width(page, width)
     page.goto(live_server.url + "/committees/children-and-young-people-scrutiny-committee/")
     link = page.get_by_role("link", name=re.compile("^Subscribe in your calendar"))
@@ -136,11 +140,8 @@ def test_the_committee_page_offers_a_calendar_subscription(
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_the_meeting_page_explains_its_withheld_appendix(
-    page: Page, live_server, demo, width: int
+    page: Page, live_server, committees_demo, width: int
 ) -> None:
-    from committees.demo import load_demo_committees
-
-    load_demo_committees()
     at_width(page, width)
     page.goto(
         live_server.url + "/committees/children-and-young-people-scrutiny-committee/2017-09-08/"
