@@ -1,4 +1,19 @@
-"""How long a password reset link works, in words for the page and the e-mail."""
+"""Resetting a forgotten password: the form's messages, and how long the e-mailed link works."""
+
+from django.contrib.auth.forms import PasswordResetForm
+
+
+class ResetForm(PasswordResetForm):
+    """Django's reset form, its errors saying what to type."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]  # Django's own signature
+        self.fields["email"].error_messages.update(
+            {
+                "required": "Enter the e-mail address your account uses",
+                "invalid": "Enter an e-mail address in the right format, like name@example.org",
+            }
+        )
 
 
 def link_lifetime(seconds: int) -> str:

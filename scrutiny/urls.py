@@ -9,7 +9,7 @@ from committees import views as committee_views
 from measures import views as measure_views
 from scrutiny import feeds, views
 from scrutiny.api import views as api_views
-from scrutiny.passwords import link_lifetime
+from scrutiny.passwords import ResetForm, link_lifetime
 
 admin.site.site_header = "Children's services scrutiny: administration"
 admin.site.site_title = "Children's services scrutiny"
@@ -32,6 +32,7 @@ urlpatterns = [
     path(
         "sign-in/forgotten/",
         auth_views.PasswordResetView.as_view(
+            form_class=ResetForm,
             extra_context={"link_lifetime": link_lifetime(settings.PASSWORD_RESET_TIMEOUT)},
             extra_email_context={
                 "service_name": settings.SERVICE_NAME,

@@ -124,3 +124,9 @@ def test_the_meeting_page_explains_a_withheld_paper(client: Client, exempt_meeti
     page = client.get(exempt_meeting.get_absolute_url()).content.decode()
     assert "Schedule 12A to the Local Government Act 1972</strong> " in page
     assert glossary_links(page) == ["exempt"]
+
+
+@pytest.mark.django_db
+def test_the_benchmarks_explorer_links_its_comparison_terms(client: Client) -> None:
+    links = glossary_links(client.get("/benchmarks/").content.decode())
+    assert links == ["england", "region", "statistical-neighbours", "rank", "quartile-band"]

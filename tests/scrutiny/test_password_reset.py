@@ -84,7 +84,8 @@ def test_an_unknown_address_gets_the_same_page_and_no_e_mail(client: Client, mak
 def test_a_mistyped_address_is_named_with_the_field(client: Client) -> None:
     page = client.post("/sign-in/forgotten/", {"email": "kirk at example"}).content.decode()
     assert "There is a problem" in page
-    assert '<li><a href="#id_email">Enter a valid email address.</a></li>' in page
+    message = "Enter an e-mail address in the right format, like name@example.org"
+    assert f'<li><a href="#id_email">{message}</a></li>' in page
     assert 'value="kirk at example"' in page
 
 
