@@ -16,7 +16,7 @@ from scrutiny.api.views import in_utc
 from scrutiny.roles import Role
 from tests.committees.conftest import EXEMPT_TEXT, PUBLISHED
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 
 
 def results(client: Client, url: str, **params) -> list[dict]:
