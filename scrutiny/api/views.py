@@ -85,7 +85,8 @@ def _columns(model: type[BaseModel], prefix: str = "") -> list[str]:
     names = []
     for name, field in model.model_fields.items():
         kind = field.annotation
-        inner = [a for a in get_args(kind) if isinstance(a, type)] if get_origin(kind) else []
+        # An object, or an object or null, is nested; a list stays one cell (paging.cell).
+        inner = [] if get_origin(kind) is list else [a for a in get_args(kind)]
         nested = next(
             (k for k in [kind, *inner] if isinstance(k, type) and issubclass(k, BaseModel)), None
         )

@@ -13,6 +13,7 @@ from measures.models import State
 from tests.committees.conftest import EXEMPT_TEXT, PUBLISHED
 
 LONDON = ZoneInfo("Europe/London")
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 
 
 def read(client: Client, url: str) -> feedparser.FeedParserDict:
@@ -24,7 +25,6 @@ def read(client: Client, url: str) -> feedparser.FeedParserDict:
     return feed
 
 
-@pytest.mark.django_db
 def test_published_agenda_is_an_entry_linking_to_its_meeting_with_the_item_titles(
     client, exempt_meeting
 ):
@@ -39,12 +39,10 @@ def test_published_agenda_is_an_entry_linking_to_its_meeting_with_the_item_title
     assert entry.published_parsed[:3] == (2017, 8, 31)
 
 
-@pytest.mark.django_db
 def test_an_unpublished_agenda_is_not_in_the_feed(client, draft_meeting):
     assert read(client, "/feeds/agendas.atom").entries == []
 
 
-@pytest.mark.django_db
 def test_no_feed_carries_the_exempt_papers_words_or_title(client, exempt_meeting):
     committee = exempt_meeting.committee.slug
     for url in ["/feeds/agendas.atom", f"/feeds/{committee}/agendas.atom"]:
@@ -54,7 +52,6 @@ def test_no_feed_carries_the_exempt_papers_words_or_title(client, exempt_meeting
         assert "Contract performance" not in body
 
 
-@pytest.mark.django_db
 def test_a_committees_feed_has_only_its_own_meetings(client, exempt_meeting, make_committee):
     other = make_committee("Adults Scrutiny Committee")
     Meeting.objects.create(committee=other, date=exempt_meeting.date, agenda_published_at=PUBLISHED)
@@ -66,7 +63,6 @@ def test_a_committees_feed_has_only_its_own_meetings(client, exempt_meeting, mak
     assert len(read(client, "/feeds/agendas.atom").entries) == 2
 
 
-@pytest.mark.django_db
 def test_minutes_appear_once_published(client, exempt_meeting):
     assert read(client, "/feeds/minutes.atom").entries == []
     Minute.objects.create(item=exempt_meeting.items.get(), text="Noted.")
@@ -79,7 +75,6 @@ def test_minutes_appear_once_published(client, exempt_meeting):
     assert entry.id != read(client, "/feeds/agendas.atom").entries[0].id
 
 
-@pytest.mark.django_db
 def test_figures_feed_lists_published_figures_with_status_and_never_drafts(
     client, make_committee, make_target, make_actual
 ):
@@ -96,7 +91,6 @@ def test_figures_feed_lists_published_figures_with_status_and_never_drafts(
         assert "99.9" not in client.get(url).content.decode()
 
 
-@pytest.mark.django_db
 def test_a_committee_without_those_measures_has_an_empty_figures_feed(
     client, make_committee, make_actual
 ):
@@ -105,13 +99,11 @@ def test_a_committee_without_those_measures_has_an_empty_figures_feed(
     assert read(client, f"/feeds/{committee.slug}/figures.atom").entries == []
 
 
-@pytest.mark.django_db
 def test_unknown_committee_or_measure_has_no_feed(client):
     assert client.get("/feeds/no-such-committee/agendas.atom").status_code == 404
     assert client.get("/feeds/measures/NO-SUCH/figures.atom").status_code == 404
 
 
-@pytest.mark.django_db
 def test_pages_link_their_feeds_for_feed_readers(client, exempt_meeting, make_measure):
     make_measure()
     committee = exempt_meeting.committee.slug

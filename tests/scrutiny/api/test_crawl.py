@@ -6,7 +6,7 @@ from committees.models import AgendaItem, Committee, Meeting, Paper
 from measures.models import Actual, Measure, State
 from tests.committees.conftest import EXEMPT_TEXT
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 
 DRAFT_WORDS = "Draft commentary: not yet signed off"
 UNPUBLISHED_ITEM = "Proposed closure of a children's home"
