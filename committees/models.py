@@ -391,6 +391,32 @@ class AgendaItem(models.Model):
         return f"{self.number}. {self.title}"
 
 
+EXEMPT_PARAGRAPHS = [(n, f"Paragraph {n}") for n in range(1, 8)]
+
+
+def exempt_paragraph_1_to_7(name: str) -> models.CheckConstraint:
+    """The paragraphs of Part 1 of Schedule 12A are numbered 1 to 7."""
+    return models.CheckConstraint(
+        condition=Q(exempt_paragraph__isnull=True)
+        | Q(exempt_paragraph__gte=1, exempt_paragraph__lte=7),
+        name=name,
+    )
+
+
+class Exemptible:
+    """What a paper and a minute say of their exemption under Schedule 12A, if any."""
+
+    exempt_paragraph: int | None
+
+    @property
+    def is_exempt(self) -> bool:
+        return self.exempt_paragraph is not None
+
+    @property
+    def exempt_statement(self) -> str:
+        return SCHEDULE_12A.format(paragraph=self.exempt_paragraph) if self.is_exempt else ""
+
+
 def paper_path(instance: Paper, filename: str) -> str:
     # Random names: a paper's address can never be guessed, and files are served by a view.
     return f"papers/{uuid.uuid4().hex}.pdf"
@@ -430,7 +456,7 @@ class PaperQuerySet(models.QuerySet["Paper"]):
         return self.published_for(user).filter(exempt_entitlement(user))
 
 
-class Paper(models.Model):
+class Paper(Exemptible, models.Model):
     """An item's report or a lettered appendix: written here or uploaded as PDF."""
 
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="papers")
@@ -458,7 +484,7 @@ class Paper(models.Model):
     exempt_paragraph = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
-        choices=[(n, f"Paragraph {n}") for n in range(1, 8)],
+        choices=EXEMPT_PARAGRAPHS,
         help_text="Set when the paper is exempt under Part 1 of Schedule 12A.",
     )
     published_at = models.DateTimeField(
@@ -475,11 +501,7 @@ class Paper(models.Model):
         ordering = ["item", "-kind", "letter"]  # the report, then appendices A, B, …
         permissions = [("view_exempt_paper", "Can read exempt papers of any committee")]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(exempt_paragraph__isnull=True)
-                | Q(exempt_paragraph__gte=1, exempt_paragraph__lte=7),
-                name="exempt_paragraph_1_to_7",
-            ),
+            exempt_paragraph_1_to_7("exempt_paragraph_1_to_7"),
             models.UniqueConstraint(
                 fields=["item", "letter"],
                 condition=Q(kind="appendix"),
@@ -508,14 +530,6 @@ class Paper(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("paper", args=[self.key])
-
-    @property
-    def is_exempt(self) -> bool:
-        return self.exempt_paragraph is not None
-
-    @property
-    def exempt_statement(self) -> str:
-        return SCHEDULE_12A.format(paragraph=self.exempt_paragraph) if self.is_exempt else ""
 
 
 class AttendanceStatus(models.TextChoices):
@@ -611,7 +625,7 @@ class Declaration(models.Model):
         return f"{self.person} on item {self.item.number}"
 
 
-class Minute(models.Model):
+class Minute(Exemptible, models.Model):
     """The minute of an item: numbered through the municipal year, with its resolutions."""
 
     item = models.OneToOneField(AgendaItem, on_delete=models.CASCADE, related_name="minute")
@@ -632,7 +646,7 @@ class Minute(models.Model):
     exempt_paragraph = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
-        choices=[(n, f"Paragraph {n}") for n in range(1, 8)],
+        choices=EXEMPT_PARAGRAPHS,
         help_text="Set when the item was taken in private, its minute exempt under Part 1 of "
         "Schedule 12A: only those entitled read it.",
     )
@@ -642,13 +656,7 @@ class Minute(models.Model):
 
     class Meta:
         ordering = ["item__meeting__date", "number"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(exempt_paragraph__isnull=True)
-                | Q(exempt_paragraph__gte=1, exempt_paragraph__lte=7),
-                name="minute_exempt_paragraph_1_to_7",
-            )
-        ]
+        constraints = [exempt_paragraph_1_to_7("minute_exempt_paragraph_1_to_7")]
 
     def __str__(self) -> str:
         return f"Minute {self.number}"
@@ -677,14 +685,6 @@ class Minute(models.Model):
                     "List each decision, one a line, in the order they were taken."
                 }
             )
-
-    @property
-    def is_exempt(self) -> bool:
-        return self.exempt_paragraph is not None
-
-    @property
-    def exempt_statement(self) -> str:
-        return SCHEDULE_12A.format(paragraph=self.exempt_paragraph) if self.is_exempt else ""
 
     @property
     def resolution_list(self) -> list[str]:

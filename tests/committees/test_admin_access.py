@@ -72,3 +72,18 @@ def test_once_published_staff_read_the_agenda_in_the_admin(
     assert "Performance - Quarter 1 2017/18" in listing
     meeting = client.get(f"/admin/committees/meeting/{exempt_meeting.pk}/change/").content.decode()
     assert "Performance - Quarter 1 2017/18" in meeting
+
+
+@pytest.mark.parametrize(("role", "reads"), [(Role.OFFICER, False), (Role.SCRUTINY_OFFICER, True)])
+def test_an_exempt_minute_is_read_in_the_admin_only_by_those_entitled(
+    client: Client, exempt_meeting: Meeting, make_user, role: Role, reads: bool
+) -> None:
+    from committees.models import Minute
+    from committees.publication import publish_minutes
+
+    item = AgendaItem.objects.get(meeting=exempt_meeting)
+    Minute.objects.create(item=item, text="The providers' bids were compared.", exempt_paragraph=3)
+    publish_minutes(meeting=exempt_meeting, user=None)
+    client.force_login(make_user(username="staff", role=role))
+    page = client.get(item_page(exempt_meeting)).content.decode()
+    assert ("The providers&#x27; bids were compared." in page) is reads

@@ -156,3 +156,22 @@ def test_a_section_that_reads_nothing_adds_no_query_to_the_page(
 
     assert "Members&#x27; questions" in page
     assert len(with_two) == len(without)
+
+
+def test_a_registered_dashboard_link_shows_when_its_provider_offers_one(
+    monkeypatch: pytest.MonkeyPatch, client: Client, make_target, make_actual
+) -> None:
+    # Registered as another app would, then removed so other tests see the usual dashboard.
+    monkeypatch.setattr(extensions, "_dashboard_links", dict(extensions._dashboard_links))
+    make_actual(make_target().measure, state=State.PUBLISHED)
+
+    def owner_notes(query, user):
+        if query.get("notes"):
+            return extensions.Link("Notes for this owner", f"/notes/{query['notes']}/")
+        return None
+
+    extensions.register_dashboard_link("notes", owner_notes)
+    assert '<a class="govuk-link" href="/notes/7/">Notes for this owner</a>' in (
+        client.get("/", {"notes": "7"}).content.decode()
+    )
+    assert "Notes for this owner" not in client.get("/").content.decode()
