@@ -60,6 +60,7 @@ from scrutiny.admin_history import GuardedHistoryAdmin
 from scrutiny.formsets import UniqueRowsFormSet
 
 PUBLISH_PERMISSION = "committees.publish_meeting"
+EXEMPT_PERMISSION = "committees.view_exempt_paper"
 BUILDS_LISTED = 10
 
 
@@ -69,9 +70,6 @@ class ScheduleForm(forms.Form):
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
         help_text="Date and time, UK time.",
     )
-
-
-EXEMPT_PERMISSION = "committees.view_exempt_paper"
 
 
 class MembershipInline(admin.TabularInline):

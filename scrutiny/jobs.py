@@ -67,3 +67,9 @@ class Job(models.Model):
     @property
     def is_unfinished(self) -> bool:
         return self.state in UNFINISHED
+
+
+def running_worker(context: Any) -> str:
+    """The id of the worker running a task, from its TaskContext ("" if the backend has none)."""
+    worker_ids = getattr(context.task_result, "worker_ids", None) or []
+    return str(worker_ids[-1]) if worker_ids else ""

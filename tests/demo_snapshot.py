@@ -14,7 +14,7 @@ from typing import Any
 from django.apps import apps
 from django.core.management.color import no_style
 from django.db import connection, transaction
-from django.db.models import Model
+from django.db.models import Model, UUIDField
 
 Rows = list[tuple[type[Model], list[dict[str, Any]]]]
 
@@ -34,9 +34,16 @@ def _models() -> list[type[Model]]:
 def _state() -> tuple[tuple[int, str | None], ...]:
     """Each table's row count and highest key, in one query."""
     quote = connection.ops.quote_name
+
+    def highest(model: type[Model]) -> str:
+        column = quote(model._meta.pk.column)
+        # PostgreSQL has no MAX of a UUID (django-tasks-db's results are keyed by one).
+        if isinstance(model._meta.pk, UUIDField):
+            return f"MAX(CAST({column} AS TEXT))"
+        return f"CAST(MAX({column}) AS TEXT)"
+
     counts = " UNION ALL ".join(
-        f"SELECT {position}, COUNT(*), CAST(MAX({quote(model._meta.pk.column)}) AS TEXT) "
-        f"FROM {quote(model._meta.db_table)}"
+        f"SELECT {position}, COUNT(*), {highest(model)} FROM {quote(model._meta.db_table)}"
         for position, model in enumerate(_models())
     )
     with connection.cursor() as cursor:

@@ -12,7 +12,7 @@ from django_tasks import TaskContext, task
 from committees.access import signed_in_user
 from committees.models import Meeting, PackBuild, PackVersion
 from committees.packs.build import PackError, build_pack
-from scrutiny.jobs import JobState
+from scrutiny.jobs import JobState, running_worker
 
 if TYPE_CHECKING:
     from committees.access import AnyUser
@@ -70,8 +70,7 @@ def build_pack_task(context: TaskContext, build_id: int) -> str:
     )
     if build is None:
         return "gone"  # its meeting was deleted while it waited
-    worker_ids = context.task_result.worker_ids
     logger.info("Building the %s pack of %s (build %s)", build.version, build.meeting, build.pk)
-    run_pack_build(build=build, worker=worker_ids[-1] if worker_ids else "")
+    run_pack_build(build=build, worker=running_worker(context))
     logger.info("Pack build %s: %s, %s", build.pk, build.state, build.outcome)
     return build.state

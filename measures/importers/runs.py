@@ -15,7 +15,7 @@ from measures.importers.neighbours import ModelRefused, import_sn_model
 from measures.importers.releases import ReleaseRefused, import_release
 from measures.importers.tabular import ImportRejected, TableError
 from measures.models import ImportKind, ImportRun
-from scrutiny.jobs import JobState
+from scrutiny.jobs import JobState, running_worker
 
 if TYPE_CHECKING:
     from measures.permissions import User
@@ -61,8 +61,8 @@ def run_import(*, run: ImportRun, worker: str = "") -> ImportRun:
     if run.state != JobState.QUEUED:
         return run
     run.start(worker=worker)
-    run.report(f"Importing {run.file.name.rpartition('/')[2]}")
     name = run.file.name.rpartition("/")[2]
+    run.report(f"Importing {name}")
     try:
         with transaction.atomic():
             summary, warnings = _load(run)
@@ -91,8 +91,7 @@ def import_task(context: TaskContext, run_id: int) -> str:
     run = ImportRun.objects.filter(pk=run_id).first()
     if run is None:
         return "gone"
-    worker_ids = context.task_result.worker_ids
     logger.info("Importing %s (run %s)", run.file.name, run.pk)
-    run_import(run=run, worker=worker_ids[-1] if worker_ids else "")
+    run_import(run=run, worker=running_worker(context))
     logger.info("Import run %s: %s", run.pk, run.state)
     return run.state

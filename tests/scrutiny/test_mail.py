@@ -27,6 +27,7 @@ def mail_through_tasks():  # noqa: ANN201
         yield
 
 
+@pytest.mark.sqlite  # the database backend and its worker on make demo's SQLite too
 def test_send_mail_queues_the_message_and_the_worker_sends_it() -> None:
     sent = send_mail(
         "Reset your password",
