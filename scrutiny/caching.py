@@ -105,7 +105,10 @@ def after_migrate(sender: AppConfig, using: str = "default", **kwargs: Any) -> N
 
 
 def _code_fingerprint() -> str:
-    """The code and templates this process runs, so a deploy never serves the last one's pages."""
+    """The code and templates this process runs, so a deploy never serves the last one's pages.
+
+    By content, so that servers running the same release share their pages.
+    """
     base = Path(settings.BASE_DIR)
     files = [
         path
@@ -113,12 +116,12 @@ def _code_fingerprint() -> str:
         for pattern in ("**/*.py", "**/*.html")
         for path in sorted((base / folder).glob(pattern))
     ]
-    files.append(Path(settings.STATIC_ROOT) / "staticfiles.json")
     stamp = hashlib.sha256()
     for path in files:
-        if path.exists():
-            info = path.stat()
-            stamp.update(f"{path}:{info.st_size}:{info.st_mtime_ns};".encode())
+        stamp.update(f"{path.relative_to(base)}:".encode() + path.read_bytes())
+    manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
+    if manifest.exists():  # the hashed names of the static files the pages link to
+        stamp.update(manifest.read_bytes())
     return stamp.hexdigest()[:16]
 
 
@@ -136,10 +139,20 @@ def _plain(value: object) -> object:
     return type(value).__name__
 
 
+# The settings last fingerprinted, and their fingerprint: worked out again only when the
+# settings object is replaced (as override_settings does), since it takes milliseconds.
+_settings_seen: tuple[object, str] = (None, "")
+
+
 def _settings_fingerprint() -> str:
     # Settings change what pages say (the RAG scheme, the council's name): part of every key.
-    values = [(name, _plain(getattr(settings, name))) for name in dir(settings) if name.isupper()]
-    return hashlib.sha256(repr(values).encode()).hexdigest()[:16]
+    global _settings_seen
+    current = vars(settings)["_wrapped"]  # LazySettings holds it; override_settings swaps it
+    if _settings_seen[0] is not current:
+        names = [name for name in dir(settings) if name.isupper()]
+        values = [(name, _plain(getattr(settings, name))) for name in names]
+        _settings_seen = (current, hashlib.sha256(repr(values).encode()).hexdigest()[:16])
+    return _settings_seen[1]
 
 
 def cache_key(kind: str, *parts: object, version: int) -> str:
