@@ -31,14 +31,19 @@ View = Callable[..., HttpResponse]
 DATA_APPS = ("measures", "committees")
 TABLE = "scrutiny_data_version"
 TRIGGER = "scrutiny_data_version"
+# Set for the rest of a transaction once it has bumped the version (PostgreSQL).
+BUMPED = "scrutiny.data_version_bumped"
 # How long other requests wait for a page one worker is making before making it themselves.
 MAKING_SECONDS = 30
 
 
 def data_version(using: str = "default") -> int:
     """The current data version: one query, never cached."""
-    with connections[using].cursor() as cursor:
-        cursor.execute(f"SELECT version FROM {TABLE} WHERE id = 1")
+    connection = connections[using]
+    # Reading it lets the transaction's next write bump it again (see install_triggers).
+    seen = f", set_config('{BUMPED}', '', true)" if connection.vendor == "postgresql" else ""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT version{seen} FROM {TABLE} WHERE id = 1")
         row = cursor.fetchone()
     return int(row[0]) if row else 0
 
@@ -79,10 +84,13 @@ def install_triggers(app_config: AppConfig, using: str = "default") -> None:
     connection = connections[using]
     statements = []
     if connection.vendor == "postgresql":
+        # Once a transaction (until it reads the version), not once a statement: updating one
+        # row many times in one transaction takes longer each time (its versions pile up).
         statements.append(
-            f"CREATE OR REPLACE FUNCTION {TRIGGER}() RETURNS trigger LANGUAGE plpgsql AS "
-            f"$$ BEGIN UPDATE {TABLE} SET version = version + 1 WHERE id = 1; "
-            "RETURN NULL; END $$"
+            f"CREATE OR REPLACE FUNCTION {TRIGGER}() RETURNS trigger LANGUAGE plpgsql AS $$ "
+            f"BEGIN IF coalesce(current_setting('{BUMPED}', true), '') <> 'yes' THEN "
+            f"UPDATE {TABLE} SET version = version + 1 WHERE id = 1; "
+            f"PERFORM set_config('{BUMPED}', 'yes', true); END IF; RETURN NULL; END $$"
         )
     for model in app_config.get_models(include_auto_created=True):
         if _watched(model):
