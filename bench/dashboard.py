@@ -34,17 +34,26 @@ LATEST = Period.parse("2017/18 Q1")
 def build() -> None:
     for model in (Actual, Target, Measure, Outcome, Ambition):
         model.objects.all().delete()
-    ambitions = [Ambition.objects.create(name=f"Ambition {a}", order=a) for a in range(4)]
+    create_measures()
+
+
+def create_measures(prefix: str = "BENCH-", *, names: str = "", order: int = 0) -> None:
+    """MEASURES quarterly measures with YEARS years of published figures and targets."""
+    ambitions = [
+        Ambition.objects.create(name=f"{names}Ambition {a}", order=order + a) for a in range(4)
+    ]
     outcomes = [
-        Outcome.objects.create(ambition=ambitions[o % 4], name=f"Outcome {o}", order=o)
+        Outcome.objects.create(
+            ambition=ambitions[o % 4], name=f"{names}Outcome {o}", order=order + o
+        )
         for o in range(10)
     ]
     measures = Measure.objects.bulk_create(
         Measure(
-            reference=f"BENCH-{i:03d}",
-            title=f"Bench measure {i}",
+            reference=f"{prefix}{i:03d}",
+            title=f"{names}Bench measure {i}",
             outcome=outcomes[i % 10],
-            order=i,
+            order=order + i,
             unit="rate_per_10000",
             decimal_places=1,
             polarity=("higher", "lower", "target")[i % 3],

@@ -32,12 +32,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "scrutiny.settings")
 
 import django  # noqa: E402
 
 django.setup()
 
+import dashboard  # noqa: E402  (bench/dashboard.py: its 200 measures x 40 quarters)
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import DatabaseError, connection, transaction  # noqa: E402
@@ -47,61 +49,21 @@ from django.utils import timezone  # noqa: E402
 
 from committees.models import Meeting  # noqa: E402
 from measures.benchmarking.models import BenchmarkIndicator  # noqa: E402
-from measures.models import Actual, Ambition, Measure, Outcome, State, Target  # noqa: E402
-from measures.rules.periods import Period  # noqa: E402
+from measures.models import Actual, Measure, State  # noqa: E402
 
 SECONDS = int(os.environ.get("LOAD_SECONDS", "60"))
 RUNS = os.environ.get("LOAD_RUNS", "steady,pack,outage").split(",")
-CLIENTS, WORKERS, MEASURES, QUARTERS = 20, 4, 200, 40
+CLIENTS, WORKERS = 20, 4
+MEASURES, QUARTERS = dashboard.MEASURES, dashboard.YEARS * 4
 PUBLISH_EVERY, OUTAGE = 10.0, 10.0
-LATEST = Period.parse("2017/18 Q1")
 PREFIX = "LOAD-"
 
 
 @transaction.atomic
 def build() -> None:
     """200 measures x 40 quarters of published figures, beside the demo's own."""
-    if Measure.objects.filter(reference__startswith=PREFIX).exists():
-        return
-    ambitions = [
-        Ambition.objects.create(name=f"Load ambition {a}", order=100 + a) for a in range(4)
-    ]
-    outcomes = [
-        Outcome.objects.create(ambition=ambitions[o % 4], name=f"Load outcome {o}", order=100 + o)
-        for o in range(10)
-    ]
-    measures = Measure.objects.bulk_create(
-        Measure(
-            reference=f"{PREFIX}{i:03d}",
-            title=f"Load measure {i}",
-            outcome=outcomes[i % 10],
-            order=100 + i,
-            unit="rate_per_10000",
-            decimal_places=1,
-            polarity=("higher", "lower", "target")[i % 3],
-            frequency="quarterly",
-        )
-        for i in range(MEASURES)
-    )
-    periods = LATEST.last_n(QUARTERS)
-    Target.objects.bulk_create(
-        Target(measure=m, year=year, value=45, band_low=43, band_high=47)
-        for m in measures
-        for year in sorted({p.year for p in periods})
-    )
-    Actual.objects.bulk_create(
-        Actual(
-            measure=m,
-            year=p.year,
-            quarter=p.quarter,
-            value=Decimal(40 + (n * 7 + i) % 12),
-            covers_label=f"As at {p.end:%-d %B %Y}",
-            state=State.PUBLISHED,
-            published_at=timezone.now(),
-        )
-        for i, m in enumerate(measures)
-        for n, p in enumerate(periods)
-    )
+    if not Measure.objects.filter(reference__startswith=PREFIX).exists():
+        dashboard.create_measures(PREFIX, names="Load ", order=100)
 
 
 def publish_a_figure(serial: int) -> None:

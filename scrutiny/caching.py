@@ -31,14 +31,19 @@ View = Callable[..., HttpResponse]
 DATA_APPS = ("measures", "committees")
 TABLE = "scrutiny_data_version"
 TRIGGER = "scrutiny_data_version"
+# Set for the rest of a transaction once it has bumped the version (PostgreSQL).
+BUMPED = "scrutiny.data_version_bumped"
 # How long other requests wait for a page one worker is making before making it themselves.
 MAKING_SECONDS = 30
 
 
 def data_version(using: str = "default") -> int:
     """The current data version: one query, never cached."""
-    with connections[using].cursor() as cursor:
-        cursor.execute(f"SELECT version FROM {TABLE} WHERE id = 1")
+    connection = connections[using]
+    # Reading it lets the transaction's next write bump it again (see install_triggers).
+    seen = f", set_config('{BUMPED}', '', true)" if connection.vendor == "postgresql" else ""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT version{seen} FROM {TABLE} WHERE id = 1")
         row = cursor.fetchone()
     return int(row[0]) if row else 0
 
@@ -79,10 +84,13 @@ def install_triggers(app_config: AppConfig, using: str = "default") -> None:
     connection = connections[using]
     statements = []
     if connection.vendor == "postgresql":
+        # Once a transaction (until it reads the version), not once a statement: updating one
+        # row many times in one transaction takes longer each time (its versions pile up).
         statements.append(
-            f"CREATE OR REPLACE FUNCTION {TRIGGER}() RETURNS trigger LANGUAGE plpgsql AS "
-            f"$$ BEGIN UPDATE {TABLE} SET version = version + 1 WHERE id = 1; "
-            "RETURN NULL; END $$"
+            f"CREATE OR REPLACE FUNCTION {TRIGGER}() RETURNS trigger LANGUAGE plpgsql AS $$ "
+            f"BEGIN IF coalesce(current_setting('{BUMPED}', true), '') <> 'yes' THEN "
+            f"UPDATE {TABLE} SET version = version + 1 WHERE id = 1; "
+            f"PERFORM set_config('{BUMPED}', 'yes', true); END IF; RETURN NULL; END $$"
         )
     for model in app_config.get_models(include_auto_created=True):
         if _watched(model):
@@ -105,7 +113,10 @@ def after_migrate(sender: AppConfig, using: str = "default", **kwargs: Any) -> N
 
 
 def _code_fingerprint() -> str:
-    """The code and templates this process runs, so a deploy never serves the last one's pages."""
+    """The code and templates this process runs, so a deploy never serves the last one's pages.
+
+    By content, so that servers running the same release share their pages.
+    """
     base = Path(settings.BASE_DIR)
     files = [
         path
@@ -113,12 +124,12 @@ def _code_fingerprint() -> str:
         for pattern in ("**/*.py", "**/*.html")
         for path in sorted((base / folder).glob(pattern))
     ]
-    files.append(Path(settings.STATIC_ROOT) / "staticfiles.json")
     stamp = hashlib.sha256()
     for path in files:
-        if path.exists():
-            info = path.stat()
-            stamp.update(f"{path}:{info.st_size}:{info.st_mtime_ns};".encode())
+        stamp.update(f"{path.relative_to(base)}:".encode() + path.read_bytes())
+    manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
+    if manifest.exists():  # the hashed names of the static files the pages link to
+        stamp.update(manifest.read_bytes())
     return stamp.hexdigest()[:16]
 
 
@@ -136,10 +147,20 @@ def _plain(value: object) -> object:
     return type(value).__name__
 
 
+# The settings last fingerprinted, and their fingerprint: worked out again only when the
+# settings object is replaced (as override_settings does), since it takes milliseconds.
+_settings_seen: tuple[object, str] = (None, "")
+
+
 def _settings_fingerprint() -> str:
     # Settings change what pages say (the RAG scheme, the council's name): part of every key.
-    values = [(name, _plain(getattr(settings, name))) for name in dir(settings) if name.isupper()]
-    return hashlib.sha256(repr(values).encode()).hexdigest()[:16]
+    global _settings_seen
+    current = vars(settings)["_wrapped"]  # LazySettings holds it; override_settings swaps it
+    if _settings_seen[0] is not current:
+        names = [name for name in dir(settings) if name.isupper()]
+        values = [(name, _plain(getattr(settings, name))) for name in names]
+        _settings_seen = (current, hashlib.sha256(repr(values).encode()).hexdigest()[:16])
+    return _settings_seen[1]
 
 
 def cache_key(kind: str, *parts: object, version: int) -> str:

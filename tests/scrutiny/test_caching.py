@@ -179,3 +179,15 @@ def test_a_request_for_a_page_another_worker_is_making_waits_for_that_page(
     other.join()
     assert response.content == b"The dashboard, as the other worker made it."
     assert response["X-Cache"] == "hit"
+
+
+@pytest.mark.postgres_only
+def test_a_transaction_bumps_the_version_once_until_a_page_reads_it(make_measure) -> None:
+    # Updating one row once per statement would slow a long import more with every statement.
+    before = data_version()
+    with transaction.atomic():
+        for number in range(30):
+            make_measure(f"M-{number}")
+        assert data_version() == before + 1
+        make_measure("AFTER-A-READ")
+        assert data_version() == before + 2
