@@ -2,7 +2,8 @@
 
 Papers get about 2,000 characters each, drawn from the demo's published papers; every figure
 is published with commentary. Each query is run 30 times through the search page (Django's
-test client, so the time includes rendering) as the public; prints p50 and p95 per query.
+test client, so the time includes rendering) as the public; prints p50 and p95 per query,
+and /healthz's as the floor (the machine's own speed at the time).
 """
 
 import os
@@ -138,13 +139,13 @@ def build() -> None:
         m.measures.set(measures[:50])
 
 
-def timed(client: Client, params: dict[str, str]) -> tuple[float, float]:
-    response = client.get("/search/", params)
+def timed(client: Client, params: dict[str, str], path: str = "/search/") -> tuple[float, float]:
+    response = client.get(path, params)
     assert response.status_code == 200, (params, response.status_code)
     times = []
     for _ in range(REQUESTS):
         start = time.perf_counter()
-        client.get("/search/", params)
+        client.get(path, params)
         times.append((time.perf_counter() - start) * 1000)
     times.sort()
     return statistics.median(times), times[int(len(times) * 0.95) - 1]
@@ -165,6 +166,8 @@ def main() -> None:
     size = f"{PAPERS:,} papers, {MEASURES} measures x {YEARS * 4} quarters"
     print(f"{size}, {REQUESTS} requests each")
     print(f"{'search (the public)':<44} {'p50 ms':>8} {'p95 ms':>8}")
+    p50, p95 = timed(client, {}, "/healthz")
+    print(f"{'(floor: /healthz, one query)':<44} {p50:>8.1f} {p95:>8.1f}")
     worst = 0.0
     for query in QUERIES:
         for label, extra in (("", {}), (", by date", {"order": "date"})):
