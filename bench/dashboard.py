@@ -30,15 +30,20 @@ MEASURES, YEARS, REQUESTS = 200, 10, 50
 LATEST = Period.parse("2017/18 Q1")
 
 
+def make_outcomes() -> list[Outcome]:
+    """Ten outcomes under four ambitions (bench/search.py uses them too)."""
+    ambitions = [Ambition.objects.create(name=f"Ambition {a}", order=a) for a in range(4)]
+    return [
+        Outcome.objects.create(ambition=ambitions[o % 4], name=f"Outcome {o}", order=o)
+        for o in range(10)
+    ]
+
+
 @transaction.atomic
 def build() -> None:
     for model in (Actual, Target, Measure, Outcome, Ambition):
         model.objects.all().delete()
-    ambitions = [Ambition.objects.create(name=f"Ambition {a}", order=a) for a in range(4)]
-    outcomes = [
-        Outcome.objects.create(ambition=ambitions[o % 4], name=f"Outcome {o}", order=o)
-        for o in range(10)
-    ]
+    outcomes = make_outcomes()
     measures = Measure.objects.bulk_create(
         Measure(
             reference=f"BENCH-{i:03d}",
@@ -97,7 +102,8 @@ def measure(client: Client, path: str) -> tuple[float, float, int]:
     return statistics.median(times), times[int(len(times) * 0.95) - 1], queries.count
 
 
-def main() -> None:
+def prepare() -> None:
+    """Migrate, and serve pages to the test client (bench/search.py uses it too)."""
     call_command("migrate", verbosity=0)
     settings.ALLOWED_HOSTS = ["testserver"]
     settings.SECURE_SSL_REDIRECT = False
@@ -106,6 +112,10 @@ def main() -> None:
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+def main() -> None:
+    prepare()
     build()
     client = Client()
     pages = {
