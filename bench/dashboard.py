@@ -30,6 +30,19 @@ MEASURES, YEARS, REQUESTS = 200, 10, 50
 LATEST = Period.parse("2017/18 Q1")
 
 
+def make_outcomes(*, names: str = "", order: int = 0) -> list[Outcome]:
+    """Ten outcomes under four ambitions (bench/search.py uses them too)."""
+    ambitions = [
+        Ambition.objects.create(name=f"{names}Ambition {a}", order=order + a) for a in range(4)
+    ]
+    return [
+        Outcome.objects.create(
+            ambition=ambitions[o % 4], name=f"{names}Outcome {o}", order=order + o
+        )
+        for o in range(10)
+    ]
+
+
 @transaction.atomic
 def build() -> None:
     for model in (Actual, Target, Measure, Outcome, Ambition):
@@ -39,15 +52,7 @@ def build() -> None:
 
 def create_measures(prefix: str = "BENCH-", *, names: str = "", order: int = 0) -> None:
     """MEASURES quarterly measures with YEARS years of published figures and targets."""
-    ambitions = [
-        Ambition.objects.create(name=f"{names}Ambition {a}", order=order + a) for a in range(4)
-    ]
-    outcomes = [
-        Outcome.objects.create(
-            ambition=ambitions[o % 4], name=f"{names}Outcome {o}", order=order + o
-        )
-        for o in range(10)
-    ]
+    outcomes = make_outcomes(names=names, order=order)
     measures = Measure.objects.bulk_create(
         Measure(
             reference=f"{prefix}{i:03d}",
@@ -106,7 +111,8 @@ def measure(client: Client, path: str) -> tuple[float, float, int]:
     return statistics.median(times), times[int(len(times) * 0.95) - 1], queries.count
 
 
-def main() -> None:
+def prepare() -> None:
+    """Migrate, and serve pages to the test client (bench/search.py uses it too)."""
     call_command("migrate", verbosity=0)
     settings.ALLOWED_HOSTS = ["testserver"]
     settings.SECURE_SSL_REDIRECT = False
@@ -115,6 +121,10 @@ def main() -> None:
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+def main() -> None:
+    prepare()
     build()
     client = Client()
     pages = {

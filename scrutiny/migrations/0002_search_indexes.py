@@ -1,52 +1,32 @@
-"""Search on PostgreSQL: a text search configuration, and a GIN index on each searched
-table's weighted vector.
+"""Search on PostgreSQL: a text search configuration, and on each searched table a stored,
+weighted search vector kept up to date by a trigger, with a GIN index.
 
 The configuration, scrutiny_english, is PostgreSQL's english with its stemmer but without its
 stop words: "after" is one of them, and "looked after" is the phrase this service is searched
-for most.
-
-The expressions must be those scrutiny/search/reads.py's vector() builds from the sources'
-fields (tests/scrutiny/search checks the planner uses the papers'). SQLite has no full-text search
-here (the demo searches by substring), so this does nothing there.
+for most. The column, search_vector, is not on the models: only search reads it
+(scrutiny/search/reads.py), and the trigger writes it whichever way a row is saved. The
+fields and weights are those of scrutiny/search/sources.py; a migration that renames or
+removes one of these fields must change the trigger too. SQLite has no full-text search here
+(the demo searches by substring), so this does nothing there.
 """
-
-from functools import reduce
 
 from django.db import migrations
 
-# (app, model, fields with their weights, index name), as scrutiny/search/sources.py.
-INDEXED = [
-    ("measures", "Measure", (("reference", "A"), ("title", "A"), ("definition", "B")), "measure"),
-    ("measures", "Actual", (("commentary", "B"),), "actual"),
+# (table, fields with their weights), as scrutiny/search/sources.py.
+SEARCHED = [
+    ("measures_measure", (("reference", "A"), ("title", "A"), ("definition", "B"))),
+    ("measures_actual", (("commentary", "B"),)),
     (
-        "committees",
-        "AgendaItem",
+        "committees_agendaitem",
         (("title", "A"), ("summary", "B"), ("recommendations", "B"), ("contributor", "C")),
-        "item",
     ),
-    ("committees", "Paper", (("title", "A"), ("text", "B"), ("file_text", "C")), "paper"),
-    ("committees", "Minute", (("resolutions", "A"), ("text", "B")), "minute"),
-    ("committees", "Action", (("what", "A"),), "action"),
-    (
-        "measures",
-        "BenchmarkIndicator",
-        (("title", "A"), ("topic", "B"), ("description", "C")),
-        "indicator",
-    ),
-    ("committees", "Committee", (("name", "A"), ("remit", "B")), "committee"),
-    ("committees", "Person", (("name", "A"), ("role_title", "B"), ("seat", "C")), "person"),
+    ("committees_paper", (("title", "A"), ("text", "B"), ("file_text", "C"))),
+    ("committees_minute", (("resolutions", "A"), ("text", "B"))),
+    ("committees_action", (("what", "A"),)),
+    ("measures_benchmarkindicator", (("title", "A"), ("topic", "B"), ("description", "C"))),
+    ("committees_committee", (("name", "A"), ("remit", "B"))),
+    ("committees_person", (("name", "A"), ("role_title", "B"), ("seat", "C"))),
 ]
-
-
-def _indexes(apps):
-    from django.contrib.postgres.indexes import GinIndex
-    from django.contrib.postgres.search import SearchVector
-
-    for app, model_name, fields, name in INDEXED:
-        parts = [SearchVector(f, weight=w, config="scrutiny_english") for f, w in fields]
-        vector = reduce(lambda a, b: a + b, parts)
-        yield apps.get_model(app, model_name), GinIndex(vector, name=f"search_{name}")
-
 
 CONFIGURATION = """
 CREATE TEXT SEARCH DICTIONARY scrutiny_english_stem (TEMPLATE = snowball, LANGUAGE = english);
@@ -57,19 +37,43 @@ ALTER TEXT SEARCH CONFIGURATION scrutiny_english
 """
 
 
+def _vector(fields, row):
+    return " || ".join(
+        f"setweight(to_tsvector('scrutiny_english', coalesce({row}{name}::text, '')), '{weight}')"
+        for name, weight in fields
+    )
+
+
 def add(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
     schema_editor.execute(CONFIGURATION)
-    for model, index in _indexes(apps):
-        schema_editor.add_index(model, index)
+    for table, fields in SEARCHED:
+        name = table.split("_", 1)[1]
+        schema_editor.execute(f"""
+ALTER TABLE {table} ADD COLUMN search_vector tsvector;
+UPDATE {table} SET search_vector = {_vector(fields, "")};
+CREATE FUNCTION scrutiny_search_{name}() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.search_vector := {_vector(fields, "NEW.")};
+    RETURN NEW;
+END $$;
+CREATE TRIGGER scrutiny_search BEFORE INSERT OR UPDATE ON {table}
+    FOR EACH ROW EXECUTE FUNCTION scrutiny_search_{name}();
+CREATE INDEX search_{name} ON {table} USING gin (search_vector);
+""")
 
 
 def remove(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
-    for model, index in _indexes(apps):
-        schema_editor.remove_index(model, index)
+    for table, _ in SEARCHED:
+        name = table.split("_", 1)[1]
+        schema_editor.execute(f"""
+DROP TRIGGER scrutiny_search ON {table};
+DROP FUNCTION scrutiny_search_{name}();
+ALTER TABLE {table} DROP COLUMN search_vector;
+""")
     schema_editor.execute("DROP TEXT SEARCH CONFIGURATION scrutiny_english")
     schema_editor.execute("DROP TEXT SEARCH DICTIONARY scrutiny_english_stem")
 

@@ -41,7 +41,9 @@ class Source:
     `day` and `committee` are lookups on the table for the date and committee filters (`day`
     may be an expression; None: the rows have none, so those filters leave them out).
     `visible` must apply the rule of committees/access.py or its equivalent: nothing a user
-    may not read is ever matched.
+    may not read is ever matched. On PostgreSQL the table needs the stored search_vector
+    column, its trigger and its GIN index for these fields and weights: add them in a
+    migration as scrutiny/migrations/0002_search_indexes.py does.
     """
 
     key: str

@@ -1,8 +1,8 @@
 """Running a search: the matching rows a user may read, counted by kind, ranked or dated,
 one page at a time, in a fixed number of queries whatever the number of rows.
 
-On PostgreSQL, full-text search (English stemming, websearch_to_tsquery, weighted vectors
-with GIN indexes, ranks and highlighted snippets); on SQLite, the demo's database, every
+On PostgreSQL, full-text search (English stemming, websearch_to_tsquery, stored weighted
+vectors with GIN indexes, ranks and highlighted snippets); on SQLite, the demo's database, every
 word or quoted phrase as a case-insensitive substring.
 """
 
@@ -20,12 +20,13 @@ from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
     SearchRank,
-    SearchVector,
+    SearchVectorField,
 )
 from django.db import connection
 from django.db.models import (
     CharField,
     DateField,
+    Expression,
     F,
     FloatField,
     Q,
@@ -72,13 +73,15 @@ def full_text() -> bool:
     return connection.vendor == "postgresql"
 
 
-def vector(source: Source) -> Any:
-    """The weighted English vector of a source's fields; the GIN index is on this expression
-    (scrutiny/migrations), so it must stay the same here and there."""
-    parts: list[Any] = [
-        SearchVector(name, weight=weight, config=CONFIG) for name, weight in source.fields
-    ]
-    return reduce(lambda a, b: a + b, parts)
+class StoredVector(Expression):
+    """The table's weighted search vector, stored in its search_vector column and kept up to
+    date by a trigger (scrutiny/migrations/0002_search_indexes.py), with a GIN index."""
+
+    output_field = SearchVectorField()
+
+    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list[Any]]:
+        alias = compiler.query.get_initial_alias()
+        return f"{compiler.quote_name_unless_alias(alias)}.search_vector", []
 
 
 def _document(source: Source) -> Any:
@@ -103,7 +106,7 @@ def _matching(source: Source, user: AnyUser, query: str, terms: Terms) -> QueryS
     rows = source.visible(user)
     if full_text():
         search = SearchQuery(query, search_type="websearch", config=CONFIG)
-        return rows.annotate(search_document=vector(source)).filter(search_document=search)
+        return rows.annotate(search_document=StoredVector()).filter(search_document=search)
     if not terms.wanted:
         return rows.none()
     for phrase in terms.wanted:
@@ -169,17 +172,20 @@ def search(
         if source.kind not in chosen or not counts[source.kind]:
             continue
         rank = (
-            SearchRank(vector(source), search)
+            SearchRank(StoredVector(), search)
             if full_text()
             else Value(0.0, output_field=FloatField())
         )
         selected.append(
-            rows.annotate(
+            # No model ordering in the branches: it would join the meeting and committee.
+            rows.order_by()
+            .annotate(
                 search_key=Value(source.key, output_field=CharField()),
                 search_id=F("pk"),
                 search_rank=rank,
                 search_when=_day(source),
-            ).values_list("search_key", "search_id", "search_rank", "search_when")
+            )
+            .values_list("search_key", "search_id", "search_rank", "search_when")
         )
     total = sum(n for kind, n in counts.items() if kind in chosen)
     pages = max(1, math.ceil(total / per_page))

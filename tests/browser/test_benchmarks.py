@@ -17,7 +17,7 @@ def test_search_open_sort_and_download_an_indicator(
 ) -> None:
     page.goto(live_server.url + "/benchmarks/")
     page.get_by_label("Search indicators by name or topic").fill("looked after")
-    page.get_by_role("button", name="Search").click()
+    page.get_by_role("search", name="Indicators").get_by_role("button", name="Search").click()
     assert_no_axe_violations(page)
     page.get_by_role("link", name="Children looked after rate per 10,000").click()
     expect(page.locator("h1")).to_have_text("Children looked after rate per 10,000")

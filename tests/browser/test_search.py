@@ -28,7 +28,7 @@ def test_a_search_from_the_header_lists_highlighted_results(
     expect(page.locator("h1")).to_have_text("Search")
     expect(page.get_by_role("status")).to_contain_text("for “fostering”")
     expect(page.locator(".search-snippet mark").first).to_be_visible()
-    page.get_by_label("Papers").check()
+    page.get_by_role("checkbox", name="Papers").check()
     page.get_by_role("button", name="Search").click()
     expect(page.locator(".search-result").first).to_contain_text("Paper")
     page.screenshot(path=artifacts / f"search-{width}.png", full_page=True)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from committees.pdfs import PdfLimits, UnusablePdf, check_pdf
+from committees.pdfs import PdfLimits, UnusablePdf, check_pdf, pdf_text
 from tests.committees.packs.pack_support import (
     bomb_pdf,
     deep_pdf,
@@ -78,3 +78,15 @@ def test_a_pdf_within_every_limit_is_accepted_and_counted(
 def test_the_decompressed_size_is_counted_without_inflating_the_stream() -> None:
     facts = check_pdf(bomb_pdf(7), LIMITS)
     assert 7 * 1024 * 1024 <= facts.decompressed_bytes < 8 * 1024 * 1024
+
+
+@pytest.mark.parametrize(
+    ("pages", "max_chars", "text"),
+    [
+        (("Introduction", "Placement stability"), 1000, "Introduction\n\nPlacement stability"),
+        (("Introduction", "Placement stability"), 15, "Introduction\n\nP"),
+        (("",), 1000, ""),
+    ],
+)
+def test_a_pdf_s_text_is_read_page_by_page_up_to_a_limit(pages, max_chars, text) -> None:
+    assert pdf_text(pdf_of_pages(*pages), max_chars) == text

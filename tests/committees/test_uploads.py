@@ -84,3 +84,39 @@ def test_saving_a_paper_with_an_encrypted_upload_is_a_form_error(
     assert refused.value.message_dict["file"] == [
         "This file is password-protected: upload it without a password."
     ]
+
+
+def upload(committee: object, pdf: bytes) -> Paper:
+    """A report uploaded as a PDF, as the admin saves it."""
+    from datetime import date
+
+    meeting = Meeting.objects.create(committee=committee, date=date(2017, 9, 8))
+    item = AgendaItem.objects.create(meeting=meeting, number=5, title="Contracts")
+    return Paper.objects.create(
+        item=item,
+        kind="report",
+        title="Contracts report",
+        file=SimpleUploadedFile("contracts.pdf", pdf),
+    )
+
+
+@pytest.mark.django_db
+def test_an_uploaded_paper_keeps_its_text_and_loses_it_with_the_file(
+    make_committee: Callable[..., object],
+) -> None:
+    paper = upload(make_committee(), pdf_of_pages("Spend on agency staff"))
+    assert Paper.objects.get(pk=paper.pk).file_text == "Spend on agency staff"
+    paper.file = None
+    paper.text = "Written here instead."
+    paper.save()
+    assert Paper.objects.get(pk=paper.pk).file_text == ""
+
+
+@pytest.mark.django_db
+def test_a_paper_whose_text_cannot_be_read_in_time_is_kept_without_it(
+    settings, make_committee: Callable[..., object]
+) -> None:
+    settings.PAPER_CHECK_SECONDS = 0
+    paper = upload(make_committee(), pdf_of_pages("Spend on agency staff"))
+    assert Paper.objects.get(pk=paper.pk).file_text == ""
+    assert Paper.objects.get(pk=paper.pk).file

@@ -58,6 +58,13 @@ def test_a_quoted_phrase_must_appear_as_written_and_a_minus_word_not_at_all(
     assert titles(results) == ["Phrase"]
 
 
+def test_a_paper_changed_is_found_by_its_new_words_only(make_committee) -> None:
+    published_meeting(make_committee(), date(2017, 9, 8), ("Report", "About adoption."))
+    Paper.objects.filter(title="Report").update(text="About kinship care.")
+    assert search(user=None, query="adoption").total == 0
+    assert titles(search(user=None, query="kinship")) == ["Report"]
+
+
 def test_the_text_of_an_uploaded_pdf_is_read_once_and_found(make_committee) -> None:
     meeting = published_meeting(make_committee(), date(2017, 9, 8))
     item = meeting.items.first()
