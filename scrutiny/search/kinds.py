@@ -43,7 +43,7 @@ class Source:
     `visible` must apply the rule of committees/access.py or its equivalent: nothing a user
     may not read is ever matched. On PostgreSQL the table needs the stored search_vector
     column, its trigger and its GIN index for these fields and weights: add them in a
-    migration as scrutiny/migrations/0002_search_indexes.py does.
+    migration as scrutiny/migrations/0003_search_indexes.py does.
     """
 
     key: str

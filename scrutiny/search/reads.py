@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from committees.access import AnyUser
     from committees.models import Committee
 
-# English stemming without English stop words (scrutiny/migrations/0002_search_indexes.py):
+# English stemming without English stop words (scrutiny/migrations/0003_search_indexes.py):
 # "looked after" must not be read as "looked".
 CONFIG = "scrutiny_english"
 PER_PAGE = 20
@@ -75,7 +75,7 @@ def full_text() -> bool:
 
 class StoredVector(Expression):
     """The table's weighted search vector, stored in its search_vector column and kept up to
-    date by a trigger (scrutiny/migrations/0002_search_indexes.py), with a GIN index."""
+    date by a trigger (scrutiny/migrations/0003_search_indexes.py), with a GIN index."""
 
     output_field = SearchVectorField()
 

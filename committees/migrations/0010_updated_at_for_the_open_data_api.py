@@ -7,52 +7,62 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('measures', '0008_benchmark_year_type_and_model_dates'),
+        ("committees", "0009_paper_file_text"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='actual',
+            model_name='action',
             name='updated_at',
             field=models.DateTimeField(auto_now=True, db_default=django.db.models.functions.datetime.Now()),
         ),
         migrations.AddField(
-            model_name='benchmarkindicator',
+            model_name='agendaitem',
             name='updated_at',
             field=models.DateTimeField(auto_now=True, db_default=django.db.models.functions.datetime.Now()),
         ),
         migrations.AddField(
-            model_name='benchmarkvalue',
+            model_name='committee',
             name='updated_at',
             field=models.DateTimeField(auto_now=True, db_default=django.db.models.functions.datetime.Now()),
         ),
         migrations.AddField(
-            model_name='comparatorgroup',
-            name='updated_at',
-            field=models.DateTimeField(auto_now=True, db_default=django.db.models.functions.datetime.Now()),
-        ),
-        migrations.AddField(
-            model_name='historicalactual',
+            model_name='historicalaction',
             name='updated_at',
             field=models.DateTimeField(blank=True, db_default=django.db.models.functions.datetime.Now(), editable=False),
         ),
         migrations.AddField(
-            model_name='historicalmeasure',
+            model_name='historicalmeeting',
             name='updated_at',
             field=models.DateTimeField(blank=True, db_default=django.db.models.functions.datetime.Now(), editable=False),
         ),
         migrations.AddField(
-            model_name='historicaltarget',
+            model_name='historicalminute',
             name='updated_at',
             field=models.DateTimeField(blank=True, db_default=django.db.models.functions.datetime.Now(), editable=False),
         ),
         migrations.AddField(
-            model_name='measure',
+            model_name='meeting',
             name='updated_at',
             field=models.DateTimeField(auto_now=True, db_default=django.db.models.functions.datetime.Now()),
         ),
         migrations.AddField(
-            model_name='target',
+            model_name='membership',
+            name='updated_at',
+            field=models.DateTimeField(auto_now=True, db_default=django.db.models.functions.datetime.Now()),
+        ),
+        migrations.AddField(
+            model_name='minute',
+            name='updated_at',
+            field=models.DateTimeField(auto_now=True, db_default=django.db.models.functions.datetime.Now()),
+        ),
+        migrations.AddField(
+            model_name='paper',
+            name='updated_at',
+            field=models.DateTimeField(auto_now=True, db_default=django.db.models.functions.datetime.Now()),
+        ),
+        migrations.AddField(
+            model_name='person',
             name='updated_at',
             field=models.DateTimeField(auto_now=True, db_default=django.db.models.functions.datetime.Now()),
         ),

@@ -7,62 +7,52 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('committees', '0006_attendance_roles_closing_time_membership_order'),
+        ("measures", "0011_import_runs"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='action',
+            model_name='actual',
             name='updated_at',
             field=models.DateTimeField(auto_now=True, db_default=django.db.models.functions.datetime.Now()),
         ),
         migrations.AddField(
-            model_name='agendaitem',
+            model_name='benchmarkindicator',
             name='updated_at',
             field=models.DateTimeField(auto_now=True, db_default=django.db.models.functions.datetime.Now()),
         ),
         migrations.AddField(
-            model_name='committee',
+            model_name='benchmarkvalue',
             name='updated_at',
             field=models.DateTimeField(auto_now=True, db_default=django.db.models.functions.datetime.Now()),
         ),
         migrations.AddField(
-            model_name='historicalaction',
+            model_name='comparatorgroup',
+            name='updated_at',
+            field=models.DateTimeField(auto_now=True, db_default=django.db.models.functions.datetime.Now()),
+        ),
+        migrations.AddField(
+            model_name='historicalactual',
             name='updated_at',
             field=models.DateTimeField(blank=True, db_default=django.db.models.functions.datetime.Now(), editable=False),
         ),
         migrations.AddField(
-            model_name='historicalmeeting',
+            model_name='historicalmeasure',
             name='updated_at',
             field=models.DateTimeField(blank=True, db_default=django.db.models.functions.datetime.Now(), editable=False),
         ),
         migrations.AddField(
-            model_name='historicalminute',
+            model_name='historicaltarget',
             name='updated_at',
             field=models.DateTimeField(blank=True, db_default=django.db.models.functions.datetime.Now(), editable=False),
         ),
         migrations.AddField(
-            model_name='meeting',
+            model_name='measure',
             name='updated_at',
             field=models.DateTimeField(auto_now=True, db_default=django.db.models.functions.datetime.Now()),
         ),
         migrations.AddField(
-            model_name='membership',
-            name='updated_at',
-            field=models.DateTimeField(auto_now=True, db_default=django.db.models.functions.datetime.Now()),
-        ),
-        migrations.AddField(
-            model_name='minute',
-            name='updated_at',
-            field=models.DateTimeField(auto_now=True, db_default=django.db.models.functions.datetime.Now()),
-        ),
-        migrations.AddField(
-            model_name='paper',
-            name='updated_at',
-            field=models.DateTimeField(auto_now=True, db_default=django.db.models.functions.datetime.Now()),
-        ),
-        migrations.AddField(
-            model_name='person',
+            model_name='target',
             name='updated_at',
             field=models.DateTimeField(auto_now=True, db_default=django.db.models.functions.datetime.Now()),
         ),

@@ -80,8 +80,8 @@ ALTER TABLE {table} DROP COLUMN search_vector;
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("scrutiny", "0001_roles"),
-        ("committees", "0007_paper_file_text"),
+        ("scrutiny", "0002_data_version"),
+        ("committees", "0009_paper_file_text"),
         ("measures", "0008_benchmark_year_type_and_model_dates"),
     ]
 

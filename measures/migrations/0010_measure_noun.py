@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('measures', '0008_benchmark_year_type_and_model_dates'),
+        ("measures", "0009_group_average_and_printed_figures"),
     ]
 
     operations = [

@@ -11,7 +11,7 @@ import measures.models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('measures', '0008_benchmark_year_type_and_model_dates'),
+        ("measures", "0010_measure_noun"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

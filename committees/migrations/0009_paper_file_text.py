@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('committees', '0006_attendance_roles_closing_time_membership_order'),
+        ("committees", "0008_pack_builds_and_scheduled_publication"),
     ]
 
     operations = [

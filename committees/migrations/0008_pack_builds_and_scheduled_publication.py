@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('committees', '0006_attendance_roles_closing_time_membership_order'),
+        ("committees", "0007_minute_exempt_paragraph_forward_plan_optional_reference"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
