@@ -52,7 +52,7 @@ endif
 test: setup
 	scripts/ensure-system-packages
 	SECRET_KEY=test-only-key-not-for-production scripts/with-postgres \
-	  $(PY) -m pytest $(COVERAGE) $(PYTEST_ARGS)
+	  $(PY) -m pytest $(COVERAGE) --durations=20 $(PYTEST_ARGS)
 	SECRET_KEY=test-only-key-not-for-production SCRUTINY_SQLITE_RUN=1 \
 	  DATABASE_URL=sqlite:///$(CURDIR)/test-sqlite.sqlite3 \
 	  $(PY) -m pytest -m sqlite $(PYTEST_ARGS) || [ $$? -eq 5 ]

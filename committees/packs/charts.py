@@ -146,7 +146,18 @@ class _Browser:
             chart = go.Figure(figure)
             chart.update_layout(width=WIDTH, height=HEIGHT)
             async with tabs:
-                return await asyncio.wait_for(self.kaleido.calc_fig(chart, opts=opts), seconds)
+                loop = asyncio.get_running_loop()
+                started = loop.time()
+                try:
+                    return await asyncio.wait_for(self.kaleido.calc_fig(chart, opts=opts), seconds)
+                except TimeoutError:
+                    raise
+                except Exception:
+                    # Cut off at its limit, kaleido may end in an error of its own ("Executor
+                    # is closed") rather than the timeout: it was still the time that ran out.
+                    if loop.time() - started >= seconds:
+                        raise TimeoutError from None
+                    raise
 
         return await asyncio.gather(*(one(figure) for figure, _ in charts), return_exceptions=True)
 

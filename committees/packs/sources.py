@@ -14,9 +14,17 @@ from committees.packs.content import pack_dated, pack_measures
 from measures.pages.sources import measure_sources
 from scrutiny.caching import cached_value
 
+# When a row last changed is not what the pack prints (the open data API's updated_at moves on
+# every save, even of an exempt paper the public pack leaves out).
+_NOT_PRINTED = ("updated_at",)
+
 
 def _rows(queryset: Any) -> list[dict[str, Any]]:
-    return list(queryset.order_by("pk").values())
+    rows = list(queryset.order_by("pk").values())
+    for row in rows:
+        for name in _NOT_PRINTED:
+            row.pop(name, None)
+    return rows
 
 
 def sources_digest(*, meeting: Meeting, full: bool) -> str:

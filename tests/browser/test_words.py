@@ -75,7 +75,7 @@ def test_the_explorer_spells_out_abbreviations(
     at_width(page, width)
     page.goto(live_server.url + "/benchmarks/")
     page.get_by_label("Search indicators by name or topic").fill("looked after")
-    page.get_by_role("button", name="Search").click()
+    page.get_by_role("search", name="Indicators").get_by_role("button", name="Search").click()
     expect(page.locator("abbr[title='children looked after']")).to_have_text("CLA")
     page.get_by_text("What the abbreviations in these names stand for").click()
     expect(page.locator(".abbreviation-list")).to_contain_text("Children looked after")
