@@ -19,6 +19,7 @@ from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 from django.utils import timezone
 
+from committees.access import exempt_entitlement
 from committees.models import (
     Action,
     AgendaItem,
@@ -239,8 +240,9 @@ def papers(window: Window, link: Link) -> Page:
 
 
 def minutes(window: Window, link: Link) -> Page:
+    # Never an exempt minute (an item taken in private): the API answers as the public.
     published = Minute.objects.filter(
-        item__meeting__in=Meeting.objects.minutes_visible_to(PUBLIC)
+        exempt_entitlement(PUBLIC), item__meeting__in=Meeting.objects.minutes_visible_to(PUBLIC)
     ).select_related("item")
     rows, more = _rows(published, window)
     return [

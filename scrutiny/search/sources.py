@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString
 
+from committees.access import exempt_entitlement
 from committees.models import (
     Action,
     AgendaItem,
@@ -70,7 +71,10 @@ def _item(item: AgendaItem, snippet: SafeString) -> Hit:
 
 
 def _minutes(user: AnyUser) -> QuerySet[Minute]:
-    return Minute.objects.filter(item__meeting__in=Meeting.objects.minutes_visible_to(user))
+    # An exempt minute (an item taken in private) only for those entitled to read it.
+    return Minute.objects.filter(
+        exempt_entitlement(user), item__meeting__in=Meeting.objects.minutes_visible_to(user)
+    )
 
 
 def _minute(minute: Minute, snippet: SafeString) -> Hit:

@@ -326,3 +326,14 @@ def test_since_is_read_in_utc(given, read_as):
 def test_a_since_with_an_offset_the_database_refuses_is_still_answered(client, make_measure):
     make_measure()
     assert len(results(client, "/api/v1/measures", since="1318-02-18T13:59:51-16:12")) == 1
+
+
+def test_an_exempt_minute_is_never_listed(client, draft_meeting):
+    item = draft_meeting.items.first()
+    Minute.objects.create(item=item, text="Tender prices were discussed.", exempt_paragraph=3)
+    publish_agenda(meeting=draft_meeting, user=None, when=PUBLISHED)
+    publish_minutes(meeting=draft_meeting, user=None)
+
+    for answer in (client.get("/api/v1/minutes"), client.get("/api/v1/minutes?format=csv")):
+        assert answer.status_code == 200
+        assert "Tender prices" not in answer.content.decode()

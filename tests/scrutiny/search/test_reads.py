@@ -189,3 +189,18 @@ def test_a_paper_search_uses_the_papers_gin_index() -> None:
         cursor.execute(f"EXPLAIN {sql}", params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "search_paper" in plan
+
+
+def test_an_exempt_minute_is_never_found_by_the_public(exempt_meeting) -> None:
+    from committees.models import Minute
+    from committees.publication import publish_minutes
+
+    item = exempt_meeting.items.first()
+    Minute.objects.create(
+        item=item, text="The tender prices were discussed in private.", exempt_paragraph=3
+    )
+    publish_minutes(meeting=exempt_meeting, user=None)
+
+    results = search(user=None, query="tender prices")
+    assert results.total == 0
+    assert all(count.count == 0 for count in results.counts)
