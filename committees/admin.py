@@ -4,7 +4,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Max, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -16,7 +16,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
-from committees.access import can_see_agenda
+from committees.access import can_see_agenda, signed_in_user
 from committees.models import (
     Action,
     ActionUpdate,
@@ -34,6 +34,8 @@ from committees.models import (
     Paper,
     Person,
     Publication,
+    Question,
+    QuestionState,
     ScheduledPublication,
     WorkProgrammeItem,
 )
@@ -50,6 +52,8 @@ from committees.publication import (
     withdraw,
     withdraw_packs_printing,
 )
+from committees.questions import answer_question, merge_duplicates
+from committees.questions import hold_for_meeting as hold_for
 from committees.scheduling import cancel_schedule, schedule_agenda
 from committees.services import (
     add_opening_items,
@@ -571,3 +575,105 @@ class WorkProgrammeItemAdmin(admin.ModelAdmin):
 class ForwardPlanEntryAdmin(admin.ModelAdmin):
     list_display = ["reference", "matter", "decision_date", "decision_maker", "key_decision"]
     search_fields = ["reference", "matter"]
+
+
+# Members' questions (issue 18).
+class QuestionForm(forms.ModelForm):
+    publish = forms.BooleanField(
+        label="Publish the answer",
+        required=False,
+        help_text="Until ticked the answer is a draft, seen only here.",
+    )
+
+    class Meta:
+        model = Question
+        fields = ["state", "answer", "decline_reason", "duplicate_of"]
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
+        if cleaned.get("publish"):
+            if not (cleaned.get("answer") or "").strip():
+                self.add_error("answer", "Write the answer before publishing it.")
+            cleaned["state"] = QuestionState.ANSWERED
+            self.instance.state = QuestionState.ANSWERED
+        return cleaned
+
+
+@admin.register(Question)
+class QuestionAdmin(GuardedHistoryAdmin):
+    form = QuestionForm
+    list_display = ["__str__", "subject_line", "meeting", "state", "routed_to", "asked_at"]
+    list_filter = ["state", "meeting__committee"]
+    search_fields = ["text", "answer"]
+    readonly_fields = ["subject_line", "text", "asked_by", "asked_at", "routed_to", "answered"]
+    actions = ["merge", "hold_for_meeting"]
+
+    @admin.display(description="about")
+    def subject_line(self, question: Question) -> str:
+        return question.subject
+
+    @admin.display(description="answered")
+    def answered(self, question: Question) -> str:
+        if question.answered_at is None:
+            return "Not yet"
+        who = f" by {question.answered_by}" if question.answered_by else ""
+        return f"{timezone.localtime(question.answered_at):%-d %B %Y %H:%M}{who}"
+
+    def _manages(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("committees.manage_question")
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        # Scrutiny officers see every question; an officer those sent to them to answer.
+        found = (
+            super().get_queryset(request).select_related("meeting__committee", "item", "measure")
+        )
+        return found if self._manages(request) else found.filter(routed_to=request.user)
+
+    def get_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+        fields = ["subject_line", "text", "asked_by", "asked_at", "routed_to", "answer", "publish"]
+        if self._manages(request):
+            fields += ["state", "decline_reason", "duplicate_of"]
+        return [*fields, "answered"]
+
+    def get_form(self, request: HttpRequest, obj: Any = None, **kwargs: Any) -> Any:
+        form = super().get_form(request, obj, **kwargs)
+        if "duplicate_of" in form.base_fields and obj is not None:
+            kept = Question.objects.filter(meeting=obj.meeting).exclude(pk=obj.pk)
+            form.base_fields["duplicate_of"].queryset = kept
+        return form
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # members ask on the site, from the meeting or measure page
+
+    def save_model(self, request: HttpRequest, obj: Question, form: Any, change: bool) -> None:
+        published = obj.state == QuestionState.ANSWERED and (
+            form.cleaned_data.get("publish") or "state" in form.changed_data
+        )
+        if published:
+            answer_question(question=obj, answer=obj.answer, user=signed_in_user(request.user))
+            return
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description="Merge the selected questions into the one asked first")
+    def merge(self, request: HttpRequest, queryset: QuerySet) -> None:
+        if not self._manages(request):
+            raise PermissionDenied
+        chosen = list(queryset.order_by("asked_at", "pk"))
+        if len(chosen) < 2:
+            self.message_user(request, "Choose two or more questions to merge.", messages.ERROR)
+            return
+        try:
+            merged = merge_duplicates(keep=chosen[0], duplicates=chosen[1:])
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+            return
+        self.message_user(request, f"{merged} question(s) merged into question {chosen[0].pk}.")
+
+    @admin.action(description="Mark the selected questions to be answered at the meeting")
+    def hold_for_meeting(self, request: HttpRequest, queryset: QuerySet) -> None:
+        if not self._manages(request):
+            raise PermissionDenied
+        for question in queryset:
+            hold_for(question=question)
+        self.message_user(request, f"{len(queryset)} question(s) to be answered at the meeting.")

@@ -21,3 +21,7 @@ class CommitteesConfig(AppConfig):
         measure_meetings.register()
         dashboard_links.register()
         since_changes.register()
+
+        from committees import question_reads
+
+        question_reads.register()

@@ -23,6 +23,8 @@ from committees.models import (
     Minute,
     Paper,
     Person,
+    Question,
+    QuestionState,
     WorkProgrammeItem,
 )
 from committees.publication import publish_agenda
@@ -208,4 +210,48 @@ def load_demo_committees(
             defaults={k: v for k, v in raw.items() if k not in {"committees", "source", *key}},
         )
         entry.committees.set([committees[slug] for slug in raw["committees"]])
+    _demo_questions(meetings, member_user)
     return {"committees": len(committees), "meetings": len(meetings), "people": len(people)}
+
+
+def _demo_questions(meetings: dict[tuple[str, str], Meeting], member: User | None) -> None:
+    """Made-up members' questions for the meeting of 8 September 2017 (marked as demo data):
+    one on a figure answered before the meeting, one on an item to be answered at it."""
+    meeting = meetings.get(("children-and-young-people-scrutiny-committee", "2017-09-08"))
+    measure = Measure.objects.filter(reference="LAC-RATE").first()
+    if meeting is None or measure is None:
+        return
+    performance = meeting.items.filter(period="2017/18 Q1").first()
+    answered = Question.objects.create(
+        meeting=meeting,
+        item=performance,
+        measure=measure,
+        period="2017/18 Q1",
+        text="The rate of looked after children is above the target range this quarter. "
+        "Is this more children coming into care, or fewer leaving it?",
+        asked_by=member,
+        asked_at=datetime(2017, 9, 1, 11, 30, tzinfo=LONDON),
+        routed_to=measure.owner,
+        demo=True,
+    )
+    answered.state = QuestionState.ANSWERED
+    answered.answer = (
+        "Mostly fewer leaving care: adoption orders and special guardianship orders were "
+        "lower than in the same quarter last year, while the number coming into care was "
+        "about the same. The service expects more orders to be made in the second quarter."
+    )
+    answered.answered_by = measure.owner
+    answered.answered_at = datetime(2017, 9, 6, 15, 0, tzinfo=LONDON)
+    answered.save()
+    partners = meeting.items.filter(title__startswith="Partners in Practice").first()
+    if partners is not None:
+        Question.objects.create(
+            meeting=meeting,
+            item=partners,
+            text="How will the Partners in Practice programme be evaluated, and when will "
+            "the committee see the results?",
+            asked_by=member,
+            asked_at=datetime(2017, 9, 4, 9, 15, tzinfo=LONDON),
+            state=QuestionState.AT_MEETING,
+            demo=True,
+        )

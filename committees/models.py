@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
-from django.db.models.functions import Now
+from django.db.models.functions import Coalesce, Now
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -363,6 +363,15 @@ class AgendaItem(models.Model):
     title = models.CharField(max_length=500)
     purpose = models.CharField(max_length=30, choices=Purpose.choices, default=Purpose.PROCEDURAL)
     contributor = models.CharField(max_length=300, blank=True)
+    report_author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        limit_choices_to={"is_staff": True},
+        help_text="The officer who answers members' questions on this item.",
+    )
     summary = models.TextField(blank=True)
     recommendations = models.TextField("recommended actions", blank=True)
     period = models.CharField(
@@ -904,3 +913,164 @@ class ScheduledPublication(models.Model):
 
     def __str__(self) -> str:
         return f"The agenda of {self.meeting}, to be published {self.publish_at:%-d %B %Y %H:%M}"
+
+
+class QuestionState(models.TextChoices):
+    ASKED = "asked", "Awaiting an answer"
+    ANSWERED = "answered", "Answered"
+    AT_MEETING = "at_meeting", "To be answered at the meeting"
+    DECLINED = "declined", "Declined"
+    DUPLICATE = "duplicate", "Merged with another question"
+
+
+class QuestionQuerySet(models.QuerySet["Question"]):
+    def with_exemption(self) -> QuestionQuerySet:
+        """Each question with `exempt_paragraph`: for a question on an item, the item's exempt
+        paper's or minute's, if any (a question about an exempt paper or an item taken in
+        private is itself exempt)."""
+        paper = Paper.objects.filter(item=OuterRef("item"), exempt_paragraph__isnull=False)
+        minute = Minute.objects.filter(item=OuterRef("item"), exempt_paragraph__isnull=False)
+        # A question on a measure's figure is about the published figure, not its item's papers.
+        return self.annotate(
+            exempt_paragraph=models.Case(
+                models.When(
+                    measure__isnull=True,
+                    then=Coalesce(
+                        Subquery(paper.order_by("exempt_paragraph").values("exempt_paragraph")[:1]),
+                        Subquery(minute.values("exempt_paragraph")[:1]),
+                    ),
+                ),
+                default=None,
+            )
+        )
+
+    def readable_by(self, user: AnyUser) -> QuestionQuerySet:
+        """Questions of the agendas the user may read; exempt ones only for those entitled."""
+        from committees.access import exempt_entitlement
+
+        meetings = Meeting.objects.agenda_visible_to(user)
+        return self.with_exemption().filter(exempt_entitlement(user), meeting__in=meetings)
+
+    def answered(self) -> QuestionQuerySet:
+        return self.filter(state=QuestionState.ANSWERED)
+
+
+class Question(models.Model):
+    """A member's question about a measure's figure or an agenda item, asked before a meeting."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="questions")
+    item = models.ForeignKey(
+        AgendaItem,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="questions",
+        help_text="The item asked about; for a figure, the item reporting its quarter, if any.",
+    )
+    measure = models.ForeignKey(
+        "measures.Measure",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="questions",
+    )
+    period = models.CharField(
+        "quarter",
+        max_length=10,
+        blank=True,
+        help_text="For a figure: its quarter, like 2017/18 Q1.",
+    )
+    text = models.TextField("question")
+    asked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    asked_at = models.DateTimeField(default=timezone.now)
+    routed_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="questions_to_answer",
+        help_text="The measure's owner or the item's report author; empty: the scrutiny officers.",
+    )
+    state = models.CharField(
+        max_length=12, choices=QuestionState.choices, default=QuestionState.ASKED
+    )
+    answer = models.TextField(
+        blank=True, help_text="A draft until the question is marked answered."
+    )
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    answered_at = models.DateTimeField(null=True, blank=True, editable=False)
+    decline_reason = models.TextField("reason for declining", blank=True)
+    duplicate_of = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="duplicates",
+        help_text="The question kept when this one was merged with it.",
+    )
+    demo = models.BooleanField(default=False, editable=False, help_text="Made up for the demo.")
+    updated_at = models.DateTimeField(auto_now=True, db_default=Now())
+
+    objects = QuestionQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["meeting", "asked_at", "pk"]
+        permissions = [
+            ("manage_question", "Can merge, decline or hold questions for the meeting"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(item__isnull=False, measure__isnull=True, period="")
+                | (Q(measure__isnull=False) & ~Q(period="")),
+                name="question_about_an_item_or_a_figure",
+                violation_error_message="Ask about an agenda item, or a measure's figure for "
+                "a quarter.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state="answered") | ~Q(answer=""),
+                name="answered_question_has_an_answer",
+                violation_error_message="Write the answer before marking the question answered.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state="declined") | ~Q(decline_reason=""),
+                name="declined_question_gives_a_reason",
+                violation_error_message="Say why the question is declined.",
+            ),
+            models.CheckConstraint(
+                condition=Q(state="duplicate", duplicate_of__isnull=False)
+                | (~Q(state="duplicate") & Q(duplicate_of__isnull=True)),
+                name="duplicate_question_points_to_the_kept_one",
+                violation_error_message="A merged question points to the question kept.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Question {self.pk}: {self.text[:60]}"
+
+    @property
+    def subject(self) -> str:
+        """What it asks about, as the pages print it."""
+        measure = self.measure
+        if measure is not None:
+            return f"{measure.reference} {measure.title}, {self.period}"
+        return f"Item {self.item.number}: {self.item.title}" if self.item else ""
+
+    def clean(self) -> None:
+        if self.state == QuestionState.ANSWERED and not self.answer.strip():
+            raise ValidationError({"answer": "Write the answer before marking it answered."})
+        if self.state == QuestionState.DECLINED and not self.decline_reason.strip():
+            raise ValidationError({"decline_reason": "Say why the question is declined."})
+        if self.state == QuestionState.DUPLICATE and self.duplicate_of_id is None:
+            raise ValidationError({"duplicate_of": "Choose the question it duplicates."})
+        if self.duplicate_of_id is not None and self.duplicate_of_id == self.pk:
+            raise ValidationError({"duplicate_of": "A question cannot duplicate itself."})

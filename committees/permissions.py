@@ -42,3 +42,13 @@ GRANTS: dict[str, list[str]] = {
 def grant_role_permissions(*, apps: Any = global_apps) -> None:
     """Give each role its committees permissions (idempotent; safe after migrate or flush)."""
     grant(GRANTS, app_label="committees", apps=apps)
+
+
+# Members' questions (issue 18): officers answer them; scrutiny officers also merge, decline
+# and hold them for the meeting.
+GRANTS["Scrutiny officer"] += [
+    *(f"{action}_question" for action in ACTIONS),
+    "manage_question",
+]
+GRANTS["Officer"] += ["view_question", "change_question"]
+GRANTS["Performance lead"] += ["view_question", "change_question"]

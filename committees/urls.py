@@ -2,7 +2,7 @@
 
 from django.urls import path, register_converter
 
-from committees import views
+from committees import question_views, views
 from committees.addresses import MeetingAddressConverter
 from committees.packs import views as pack_views
 
@@ -34,4 +34,5 @@ urlpatterns = [
     ),
     path("<slug:slug>/forward-plan/", views.forward_plan, name="forward-plan"),
     path("<slug:slug>/since-last-meeting/", views.since_last_meeting, name="since-last-meeting"),
+    path("<slug:committee>/<meeting:when>/questions/", question_views.ask, name="ask-question"),
 ]

@@ -32,6 +32,7 @@ from committees.notices import agenda_notice, minutes_notice
 from committees.packs.build import latest_packs
 from committees.packs.content import MinutesPaper, minutes_paper, paper_document
 from committees.packs.pdf import render_minutes
+from committees.question_reads import meeting_questions
 from committees.since import changes_since, window_after
 from scrutiny.caching import cached_page
 
@@ -166,6 +167,7 @@ def meeting_detail(request: HttpRequest, committee: str, when: MeetingAddress) -
             "upcoming": meeting.date >= today,
             "attendance": meeting.attendance.lines(),
             **packs,
+            **meeting_questions(meeting, items, user),
         },
     )
     unpublished = not meeting.agenda_is_published or not meeting.minutes_are_published

@@ -17,7 +17,8 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
-from committees.models import AgendaItem, Committee, Meeting
+from committees.models import AgendaItem, Committee, Meeting, Question
+from committees.question_reads import question_url
 from measures.models import Actual, Measure
 from measures.rules.targets import target_for
 
@@ -157,3 +158,49 @@ class FiguresFeed(Feed):
 
     def item_updateddate(self, figure: Actual) -> datetime | None:
         return figure.published_at
+
+
+class QuestionsFeed(Feed):
+    """A committee's answered members' questions, newest answer first (never an exempt one)."""
+
+    feed_type = Atom1Feed
+    item_guid_is_permalink = False
+
+    def get_object(self, request: HttpRequest, slug: str) -> Committee:
+        return get_object_or_404(Committee, slug=slug)
+
+    def title(self, committee: Committee) -> str:
+        return f"{committee.name}: questions answered"
+
+    def link(self, committee: Committee) -> str:
+        return committee.get_absolute_url()
+
+    def subtitle(self, committee: Committee) -> str:
+        return "Members' questions for the committee's meetings, as each answer is published."
+
+    def items(self, committee: Committee) -> list[Question]:
+        return list(
+            Question.objects.filter(meeting__committee=committee, answered_at__isnull=False)
+            .readable_by(None)
+            .answered()
+            .select_related("meeting__committee", "item", "measure")
+            .order_by("-answered_at", "-pk")[:LATEST]
+        )
+
+    def item_title(self, question: Question) -> str:
+        return f"Question answered: {question.subject}"
+
+    def item_description(self, question: Question) -> str:
+        return f"Question: {question.text}\n\nAnswer: {question.answer}"
+
+    def item_link(self, question: Question) -> str:
+        return question_url(question)
+
+    def item_guid(self, question: Question) -> str:
+        return f"urn:scrutiny:question:{question.pk}"
+
+    def item_pubdate(self, question: Question) -> datetime | None:
+        return question.answered_at
+
+    def item_updateddate(self, question: Question) -> datetime | None:
+        return question.updated_at

@@ -364,3 +364,8 @@ API_RATE_LIMIT = env_int("API_RATE_LIMIT", 120)
 if API_RATE_LIMIT < 1:
     raise ImproperlyConfigured(f"API_RATE_LIMIT must be 1 or more, not {API_RATE_LIMIT}.")
 NINJA_NUM_PROXIES = PROXY_COUNT
+
+# Members' questions (issue 18): how many clear working days before a meeting questions close.
+QUESTION_CLEAR_DAYS = env_int("QUESTION_CLEAR_DAYS", 3)
+if QUESTION_CLEAR_DAYS < 0:
+    raise ImproperlyConfigured(f"QUESTION_CLEAR_DAYS must be 0 or more, not {QUESTION_CLEAR_DAYS}.")

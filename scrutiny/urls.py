@@ -69,4 +69,9 @@ urlpatterns = [
     ),
     path("api/v1/docs/", api_views.docs, name="api-docs"),
     path("api/v1/", api_views.api.urls),
+    path(
+        "feeds/<slug:slug>/questions.atom",
+        feeds.QuestionsFeed(),
+        name="committee-questions-atom",
+    ),
 ]

@@ -23,6 +23,7 @@ from committees.models import (
     Minute,
     Paper,
     PaperKind,
+    Question,
 )
 from committees.packs.layout import paper_label, range_label
 from measures.models import Measure
@@ -32,6 +33,7 @@ from measures.rules.periods import Period
 
 # What each document of an item is, which decides how the pack prints it.
 TEXT, UPLOAD, RESTRICTED, MINUTES, MEASURES = "text", "upload", "restricted", "minutes", "measures"
+QUESTIONS = "questions"
 RESTRICTED_HEADING = "Document is Restricted"
 
 
@@ -74,6 +76,7 @@ class Document:
     period: Period | None = None
     upload_pages: int = 0  # filled in by the PDF builder once it has read the file
     supplement_on: date | None = None  # published after the agenda, on this day
+    questions: list[Question] = field(default_factory=list)  # answered members' questions
 
     @property
     def supplement_text(self) -> str:
@@ -242,6 +245,30 @@ def paper_document(paper: Paper, item: AgendaItem, *, full: bool) -> Document:
     return Document(anchor, label, paper.title, TEXT, text=paragraphs(paper.text), **common)
 
 
+def printed_questions(meeting: Meeting, *, full: bool) -> dict[int, list[Question]]:
+    """The meeting's answered questions by item: the public pack leaves out exempt ones (about
+    an exempt paper, or an item taken in private)."""
+    answered = Question.objects.filter(meeting=meeting, item__isnull=False).answered()
+    answered = answered.with_exemption().select_related("measure").order_by("asked_at", "pk")
+    by_item: dict[int, list[Question]] = {}
+    for question in answered:
+        if not full and getattr(question, "exempt_paragraph", None) is not None:
+            continue
+        by_item.setdefault(question.item_id, []).append(question)  # type: ignore[arg-type]
+    return by_item
+
+
+def questions_document(item: AgendaItem, questions: list[Question]) -> Document:
+    """An item's answered questions, printed after its papers."""
+    return Document(
+        f"item-{item.number}-questions",
+        "Members' questions and answers",
+        "",
+        QUESTIONS,
+        questions=questions,
+    )
+
+
 def collect_pack(
     *, meeting: Meeting, full: bool, published_minutes_only: bool = False
 ) -> PackContent:
@@ -251,6 +278,7 @@ def collect_pack(
     them); the web version read by the public leaves out minutes withdrawn since.
     """
     items = meeting.items.select_related("minutes_of__committee").prefetch_related("papers")
+    questions = printed_questions(meeting, full=full)
     entries = []
     for item in items.order_by("number"):
         documents = []
@@ -270,6 +298,8 @@ def collect_pack(
                     )
                 )
         documents += [paper_document(paper, item, full=full) for paper in item.papers.all()]
+        if questions.get(item.pk):
+            documents.append(questions_document(item, questions[item.pk]))
         entries.append(Entry(item=item, documents=documents))
     membership = _membership(meeting)
     return PackContent(
@@ -293,6 +323,7 @@ __all__ = [
     "Entry",
     "PackContent",
     "PrintedMeasure",
+    "QUESTIONS",
     "collect_pack",
     "minutes_paper",
     "paper_document",

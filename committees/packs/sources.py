@@ -10,7 +10,7 @@ from typing import Any
 from django.conf import settings
 
 from committees.models import AgendaItem, Attendance, Generated, Meeting, Membership, Minute, Paper
-from committees.packs.content import pack_dated, pack_measures
+from committees.packs.content import pack_dated, pack_measures, printed_questions
 from measures.pages.sources import measure_sources
 from scrutiny.caching import cached_value
 
@@ -93,6 +93,12 @@ def sources_digest(*, meeting: Meeting, full: bool) -> str:
             settings.PAPERS_URL,
         ],
     }
+    # Answered members' questions print under their items (the public pack without exempt ones).
+    parts["questions"] = [
+        [q.pk, q.item_id, q.measure_id, q.period, q.text, q.answer]
+        for printed in printed_questions(meeting, full=full).values()
+        for q in printed
+    ]
     if any(paper["generated"] == Generated.MEASURES for paper in papers):
         parts.update(asdict(measure_sources(pack_measures(meeting.committee))))
     text = json.dumps(parts, default=str, sort_keys=True)

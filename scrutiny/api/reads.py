@@ -448,3 +448,32 @@ def comparator_groups(window: Window, link: Link) -> Page:
         }
         for g in rows
     ], more
+
+
+def questions(window: Window, link: Link) -> Page:
+    """Answered members' questions of published agendas; never an exempt one."""
+    from committees.models import Question
+    from committees.question_reads import question_url
+
+    answered = (
+        Question.objects.readable_by(PUBLIC)
+        .answered()
+        .select_related("meeting__committee", "item", "measure")
+    )
+    rows, more = _rows(answered, window)
+    return [
+        {
+            "id": q.pk,
+            "updated_at": q.updated_at,
+            "meeting_id": q.meeting_id,
+            "committee": q.meeting.committee.slug,
+            "item_number": q.item.number if q.item else None,
+            "measure": q.measure.reference if q.measure else None,
+            "period": q.period,
+            "question": q.text,
+            "answer": q.answer,
+            "answered_at": q.answered_at,
+            "url": link(question_url(q)),
+        }
+        for q in rows
+    ], more

@@ -267,3 +267,17 @@ def page_schema(item: type[Schema]) -> type[Schema]:
 
 class Problem(Schema):
     detail: str
+
+
+class Question(Item):
+    """A member's question answered before or at a meeting (public, not exempt, only)."""
+
+    meeting_id: int
+    committee: str = Field(description="The committee's slug")
+    item_number: int | None = Field(description="The agenda item it is printed under, if any")
+    measure: str | None = Field(description="For a question on a figure: the measure's reference")
+    period: str = Field(description="For a question on a figure: its quarter, like 2017/18 Q1")
+    question: str
+    answer: str
+    answered_at: datetime | None
+    url: str

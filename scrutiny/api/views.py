@@ -229,6 +229,7 @@ _list(
     IndicatorQuery,
 )
 _list("/comparator-groups", schemas.ComparatorGroup, reads.comparator_groups, "Comparator groups")
+_list("/questions", schemas.Question, reads.questions, "Members' questions and their answers")
 
 
 class Resource(Schema):
