@@ -210,17 +210,23 @@ def load_demo_committees(
             defaults={k: v for k, v in raw.items() if k not in {"committees", "source", *key}},
         )
         entry.committees.set([committees[slug] for slug in raw["committees"]])
-    _demo_questions(meetings, member_user)
     return {"committees": len(committees), "meetings": len(meetings), "people": len(people)}
 
 
-def _demo_questions(meetings: dict[tuple[str, str], Meeting], member: User | None) -> None:
-    """Made-up members' questions for the meeting of 8 September 2017 (marked as demo data):
-    one on a figure answered before the meeting, one on an item to be answered at it."""
-    meeting = meetings.get(("children-and-young-people-scrutiny-committee", "2017-09-08"))
+def load_demo_questions(*, member: User | None = None) -> int:
+    """Made-up members' questions for the meeting of 8 September 2017, marked as demo data:
+    one on a figure answered before the meeting, one on an item to be answered at it.
+
+    Kept apart from load_demo_committees, whose pack reproduces the council's own. Run after
+    it (which replaces the meetings, and with them their questions); returns how many.
+    """
+    meeting = Meeting.objects.filter(
+        committee__slug="children-and-young-people-scrutiny-committee", date=date(2017, 9, 8)
+    ).first()
     measure = Measure.objects.filter(reference="LAC-RATE").first()
     if meeting is None or measure is None:
-        return
+        return 0
+    Question.objects.filter(meeting=meeting, demo=True).delete()
     performance = meeting.items.filter(period="2017/18 Q1").first()
     answered = Question.objects.create(
         meeting=meeting,
@@ -255,3 +261,4 @@ def _demo_questions(meetings: dict[tuple[str, str], Meeting], member: User | Non
             state=QuestionState.AT_MEETING,
             demo=True,
         )
+    return Question.objects.filter(meeting=meeting, demo=True).count()

@@ -51,7 +51,8 @@ def test_a_member_asks_an_officer_answers_and_the_member_reads_it(
     sign_in(page, live_server, "officer")  # the owner of the quarterly measures
     page.goto(live_server.url + "/admin/committees/question/")
     page.get_by_role("link", name=re.compile("Why has the rate risen")).click()
-    page.get_by_role("textbox", name="Answer:").fill("Two large sibling groups came into care in June.")
+    answer = page.get_by_role("textbox", name="Answer:")
+    answer.fill("Two large sibling groups came into care in June.")
     page.get_by_label("Publish the answer").check()
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.locator(".messagelist")).to_contain_text("was changed successfully")

@@ -324,3 +324,18 @@ def test_the_meeting_page_reads_its_questions_in_a_fixed_number_of_queries(
 
     client.force_login(member)
     assert answered(1) == answered(5)
+
+
+def test_the_demo_meeting_has_made_up_questions_marked_as_demo_data(
+    client: Client, make_measure
+) -> None:
+    from committees.demo import load_demo_committees, load_demo_questions
+
+    make_measure("LAC-RATE")
+    load_demo_committees()
+    assert load_demo_questions() == 2
+    assert load_demo_questions() == 2  # run again: replaced, not added to
+    meeting = Meeting.objects.get(date="2017-09-08")
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert "2 questions asked: 1 answered before the meeting, 1 at the meeting, 0 declined." in page
+    assert "Demo data" in page and "Mostly fewer leaving care" in page

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
-from committees.demo import load_demo_committees
+from committees.demo import load_demo_committees, load_demo_questions
 from measures.benchmarking.models import BenchmarkIndicator
 from measures.demo import load_demo_measures
 from measures.demo_benchmarks import load_demo_benchmarks
@@ -69,6 +69,8 @@ class Command(BaseCommand):
             f"{loaded['committees']} committees, {loaded['meetings']} meetings and "
             f"{loaded['people']} people from the agenda pack of 8 September 2017."
         )
+        asked = load_demo_questions(member=users["member"])
+        self.stdout.write(f"{asked} made-up members' questions for 8 September 2017 (demo data).")
         self.stdout.write("Demo sign-ins (username / password, role):")
         for account in accounts:
             self.stdout.write(f"  {account.username:<10} {account.password:<20} {account.role}")
