@@ -21,3 +21,9 @@ class CommitteesConfig(AppConfig):
         measure_meetings.register()
         dashboard_links.register()
         since_changes.register()
+
+        # The recommendations tracker (issue 18): its admin and its kind of change.
+        from committees import recommendation_admin, recommendations
+
+        recommendation_admin.register()
+        recommendations.register()

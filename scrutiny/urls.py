@@ -69,4 +69,9 @@ urlpatterns = [
     ),
     path("api/v1/docs/", api_views.docs, name="api-docs"),
     path("api/v1/", api_views.api.urls),
+    path(
+        "feeds/<slug:slug>/recommendations.atom",
+        feeds.RecommendationUpdatesFeed(),
+        name="committee-recommendations-atom",
+    ),
 ]
