@@ -19,7 +19,7 @@ from committees.models import (
 )
 from committees.packs.content import MONITOR, collect_pack
 from committees.packs.sources import sources_digest
-from committees.recommendations import record_update, recommendations_updated, tracked
+from committees.recommendations import recommendations_updated, record_update, tracked
 from committees.since import window_after
 from scrutiny.roles import Role
 from tests.committees.packs.pack_support import pdf_of_pages

@@ -63,7 +63,8 @@ def test_search_finds_an_unpublished_recommendation_only_for_staff(
         ("Recommendation", "Define the Lincolnshire gaps to close.")
     ]
     officer = make_user("scrutiny", role=Role.SCRUTINY_OFFICER)
-    found = {(hit.title, hit.unpublished) for hit in search(user=officer, query="Lincolnshire").hits}
+    hits = search(user=officer, query="Lincolnshire").hits
+    found = {(hit.title, hit.unpublished) for hit in hits}
     assert ("Unpublished Lincolnshire draft.", True) in found
 
 

@@ -69,6 +69,10 @@ class Command(BaseCommand):
             f"{loaded['committees']} committees, {loaded['meetings']} meetings and "
             f"{loaded['people']} people from the agenda pack of 8 September 2017."
         )
+        self.stdout.write(
+            f"{loaded['recommendations']} tracked recommendations: the 2012 peer challenge's "
+            "(with made-up progress, marked as demo data) and the resolution of 21 July 2017."
+        )
         self.stdout.write("Demo sign-ins (username / password, role):")
         for account in accounts:
             self.stdout.write(f"  {account.username:<10} {account.password:<20} {account.role}")
