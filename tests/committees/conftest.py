@@ -101,9 +101,7 @@ def make_recommendation(make_committee: Callable[..., Committee]) -> Callable[..
     from committees.models import Recommendation
 
     def make(text: str = "Define the gaps to close.", **fields: Any) -> Recommendation:
-        committee = fields.pop("committee", None) or (
-            Committee.objects.first() or make_committee()
-        )
+        committee = fields.pop("committee", None) or (Committee.objects.first() or make_committee())
         values = {
             "source": "peer_challenge",
             "source_name": "Peer Challenge Review, July 2012",

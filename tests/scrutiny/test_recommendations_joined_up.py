@@ -35,9 +35,7 @@ def test_the_api_lists_published_recommendations_with_their_updates_as_json_and_
     (row,) = response.json()["results"]
     assert row["text"] == "Define the Lincolnshire gaps to close."
     assert row["source"] == "peer_challenge"
-    assert row["updates"] == [
-        {"date": "2013-01-10", "text": "Published progress.", "status": ""}
-    ]
+    assert row["updates"] == [{"date": "2013-01-10", "text": "Published progress.", "status": ""}]
     assert row["url"].endswith(shown.get_absolute_url())
 
     table = client.get("/api/v1/recommendations", {"format": "csv"}).content.decode()
