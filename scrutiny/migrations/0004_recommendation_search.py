@@ -2,17 +2,19 @@
 weighted search vector, its trigger and its GIN index, as 0003_search_indexes gave the
 first tables (fields and weights as scrutiny/search/recommendations.py)."""
 
+import importlib
+
 from django.db import migrations
+
+# The weighted vector as 0003 writes it for the first tables.
+_vector_of = importlib.import_module("scrutiny.migrations.0003_search_indexes")._vector
 
 TABLE = "committees_recommendation"
 FIELDS = (("text", "A"), ("source_name", "B"), ("addressed_to", "C"), ("response_reasons", "C"))
 
 
 def _vector(row):
-    return " || ".join(
-        f"setweight(to_tsvector('scrutiny_english', coalesce({row}{name}::text, '')), '{weight}')"
-        for name, weight in FIELDS
-    )
+    return _vector_of(FIELDS, row)
 
 
 def add(apps, schema_editor):
