@@ -19,9 +19,11 @@ from committees.models import (
 )
 from committees.packs.content import MONITOR, collect_pack
 from committees.packs.sources import sources_digest
+from committees.publication import publish_agenda
 from committees.recommendations import recommendations_updated, record_update, tracked
 from committees.since import window_after
 from scrutiny.roles import Role
+from tests.committees.conftest import PUBLISHED
 from tests.committees.packs.pack_support import pdf_of_pages
 
 pytestmark = pytest.mark.django_db
@@ -214,3 +216,14 @@ def test_a_new_update_makes_a_pack_with_the_monitor_stale(monitor_meeting) -> No
     # The public pack leaves the unpublished one out: only the full pack is stale.
     assert sources_digest(meeting=monitor_meeting, full=False) == public_before
     assert sources_digest(meeting=monitor_meeting, full=True) != full_before
+
+
+def test_the_monitor_paper_s_page_shows_the_public_published_recommendations_only(
+    client, monitor_meeting
+) -> None:
+    publish_agenda(meeting=monitor_meeting, user=None, when=PUBLISHED)
+    paper = Paper.objects.get(generated=Generated.MONITOR)
+    page = client.get(paper.get_absolute_url()).content.decode()
+    assert "Open recommendations" in page
+    assert "Published and open." in page
+    assert "Unpublished draft." not in page
