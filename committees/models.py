@@ -935,6 +935,10 @@ class RecommendationQuerySet(models.QuerySet["Recommendation"]):
         never one from a minute taken in private (committees/access.py's rule)."""
         if user is not None and user.has_perm("committees.view_recommendation"):
             return self
+        return self.public()
+
+    def public(self) -> RecommendationQuerySet:
+        """Published, and never one from a minute taken in private."""
         return self.filter(published=True).filter(
             Q(minute__isnull=True) | Q(minute__exempt_paragraph__isnull=True)
         )

@@ -65,11 +65,14 @@ def tracked(recommendation: Recommendation, today: date) -> Tracked:
     )
 
 
-def recommendations_of(committee: Committee, user: AnyUser) -> QuerySet[Recommendation]:
-    """A committee's recommendations the user may read, with what the pages print (3 queries)."""
+def recommendations_of(
+    committee: Committee, user: AnyUser, *, everything: bool = False
+) -> QuerySet[Recommendation]:
+    """A committee's recommendations the user may read (all of them for the full pack), with
+    what the pages print (3 queries)."""
+    shown = Recommendation.objects.all() if everything else Recommendation.objects.visible_to(user)
     return (
-        Recommendation.objects.visible_to(user)
-        .filter(committee=committee)
+        shown.filter(committee=committee)
         .select_related("owner", "minute__item__meeting__committee", "committee")
         .prefetch_related(Prefetch("updates", RecommendationUpdate.objects.order_by("date", "pk")))
         .order_by("raised", "pk")
@@ -227,8 +230,7 @@ def recommendations_monitor(*, meeting: Meeting, full: bool) -> Monitor:
         Meeting.objects.filter(committee=committee, date__lt=meeting.date).order_by("-date").first()
     )
     since = previous.date + timedelta(days=1) if previous else None
-    viewer = _FULL if full else None
-    rows = [tracked(r, meeting.date) for r in recommendations_of(committee, viewer)]
+    rows = [tracked(r, meeting.date) for r in recommendations_of(committee, None, everything=full)]
     cutoff = meeting.date - timedelta(days=RECENTLY_CLOSED_DAYS)
     closed = [
         row
@@ -241,8 +243,9 @@ def recommendations_monitor(*, meeting: Meeting, full: bool) -> Monitor:
 def monitor_sources(*, meeting: Meeting, full: bool) -> dict[str, Any]:
     """What the monitor paper prints, for the pack's digest: its recommendations (with their
     owners) and their updates, and the previous meeting's date (4 queries)."""
-    viewer = _FULL if full else None
-    shown = Recommendation.objects.visible_to(viewer).filter(committee=meeting.committee)
+    shown = (Recommendation.objects.all() if full else Recommendation.objects.public()).filter(
+        committee=meeting.committee
+    )
     updates = RecommendationUpdate.objects.filter(recommendation__in=shown)
     previous = Meeting.objects.filter(committee=meeting.committee, date__lt=meeting.date)
     printed = [f.attname for f in Recommendation._meta.concrete_fields if f.name != "updated_at"]
@@ -257,18 +260,6 @@ def monitor_sources(*, meeting: Meeting, full: bool) -> dict[str, Any]:
         "updates": list(updates.order_by("pk").values()),
         "previous": previous.order_by("-date").values_list("date", flat=True).first(),
     }
-
-
-class _FullPack:
-    """The reader the full pack is printed for: every recommendation of the committee."""
-
-    is_authenticated = True
-
-    def has_perm(self, perm: str) -> bool:
-        return perm == "committees.view_recommendation"
-
-
-_FULL: Any = _FullPack()
 
 
 def recommendations_updated(window: Window, user: AnyUser) -> list[Change]:

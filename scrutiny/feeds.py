@@ -185,7 +185,7 @@ class RecommendationUpdatesFeed(Feed):
 
     def items(self, committee: Committee) -> list[RecommendationUpdate]:
         # As the public reads the tracker: published recommendations only, whoever asks.
-        published = Recommendation.objects.visible_to(None).filter(committee=committee)
+        published = Recommendation.objects.public().filter(committee=committee)
         return list(
             RecommendationUpdate.objects.filter(recommendation__in=published)
             .select_related("recommendation__committee")

@@ -455,7 +455,7 @@ def comparator_groups(window: Window, link: Link) -> Page:
 def recommendations(window: Window, link: Link, *, committee: str | None = None) -> Page:
     # Published recommendations only, as the public tracker lists them, with their updates.
     published = (
-        Recommendation.objects.visible_to(PUBLIC)
+        Recommendation.objects.public()
         .select_related("committee", "owner", "minute")
         .prefetch_related(
             Prefetch("updates", RecommendationUpdate.objects.order_by("date", "pk")),
