@@ -25,3 +25,8 @@ class CommitteesConfig(AppConfig):
         from committees import question_reads
 
         question_reads.register()
+        # The recommendations tracker (issue 18): its admin and its kind of change.
+        from committees import recommendation_admin, recommendations
+
+        recommendation_admin.register()
+        recommendations.register()

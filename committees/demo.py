@@ -25,9 +25,11 @@ from committees.models import (
     Person,
     Question,
     QuestionState,
+    Recommendation,
     WorkProgrammeItem,
 )
 from committees.publication import publish_agenda
+from committees.recommendations import record_update
 from committees.services import add_opening_items, attendance_role
 from measures.models import Measure
 
@@ -104,6 +106,8 @@ def load_demo_committees(
         Person.objects.filter(user=member_user).update(user=None)
         Person.objects.filter(key=chair["person"]).update(user=member_user)
 
+    # Their recommendations go first: one from a resolution holds on to its minute.
+    Recommendation.objects.filter(committee__in=committees.values()).delete()
     Meeting.objects.filter(committee__in=committees.values()).delete()
     meetings: dict[tuple[str, str], Meeting] = {}
     for raw in data["meetings"]:
@@ -210,7 +214,65 @@ def load_demo_committees(
             defaults={k: v for k, v in raw.items() if k not in {"committees", "source", *key}},
         )
         entry.committees.set([committees[slug] for slug in raw["committees"]])
-    return {"committees": len(committees), "meetings": len(meetings), "people": len(people)}
+    recommendations = load_demo_recommendations()
+    return {
+        "committees": len(committees),
+        "meetings": len(meetings),
+        "people": len(people),
+        "recommendations": recommendations,
+    }
+
+
+RECOMMENDATIONS_FILE = DEMO_FILE.with_name("lincolnshire_recommendations.json")
+
+
+@transaction.atomic
+def load_demo_recommendations(*, path: Path = RECOMMENDATIONS_FILE) -> int:
+    """The 2012 peer challenge's opportunities and the resolution of 21 July 2017, tracked.
+
+    Idempotent: the committee's recommendations are replaced with the file's. Run after
+    load_demo_committees (the resolution's minute must exist).
+    """
+    data = json.loads(path.read_text(encoding="utf-8"))
+    committee = Committee.objects.get(slug=data["committee"])
+    Recommendation.objects.filter(committee=committee).delete()
+    for raw in data["recommendations"]:
+        minute = None
+        if raw.get("minute"):
+            minute = Minute.objects.get(
+                item__meeting__committee=committee,
+                item__meeting__date=date.fromisoformat(raw["minute"]["meeting"]),
+                number=raw["minute"]["number"],
+            )
+        # The status comes from the updates, as it does when an officer records them.
+        recommendation = Recommendation.objects.create(
+            committee=committee,
+            source=raw["source"],
+            source_name=raw.get("source_name", ""),
+            minute=minute,
+            text=raw["text"],
+            addressed_to=raw.get("addressed_to", ""),
+            owner=Person.objects.filter(key=raw.get("owner") or "").first(),
+            raised=date.fromisoformat(raw["raised"]),
+            due=_day(raw.get("due")),
+            response=raw.get("response", ""),
+            response_reasons=raw.get("response_reasons", ""),
+            published=True,
+            demo=raw.get("demo", False),
+        )
+        recommendation.measures.set(Measure.objects.filter(reference__in=raw.get("measures", [])))
+        for update in raw.get("updates", []):
+            record_update(
+                recommendation=recommendation,
+                on=date.fromisoformat(update["date"]),
+                text=update["text"],
+                status=update.get("status", ""),
+                demo=recommendation.demo,
+            )
+        if recommendation.status != raw["status"]:
+            recommendation.status = raw["status"]
+            recommendation.save(update_fields=["status", "updated_at"])
+    return len(data["recommendations"])
 
 
 def load_demo_questions(*, member: User | None = None) -> int:

@@ -446,6 +446,7 @@ class PaperKind(models.TextChoices):
 class Generated(models.TextChoices):
     NO = "", "No: written here or uploaded"
     MEASURES = "measures", "Yes: a page per measure for the item's reporting period"
+    MONITOR = "monitor", "Yes: the recommendations monitor (open and recently closed ones)"
 
 
 class PaperQuerySet(models.QuerySet["Paper"]):
@@ -1074,3 +1075,238 @@ class Question(models.Model):
             raise ValidationError({"duplicate_of": "Choose the question it duplicates."})
         if self.duplicate_of_id is not None and self.duplicate_of_id == self.pk:
             raise ValidationError({"duplicate_of": "A question cannot duplicate itself."})
+
+
+class RecommendationSource(models.TextChoices):
+    RESOLUTION = "resolution", "This committee's resolution"
+    PEER_CHALLENGE = "peer_challenge", "Peer challenge"
+    OFSTED = "ofsted", "Ofsted inspection"
+    INTERNAL_AUDIT = "internal_audit", "Internal audit"
+    OTHER = "other", "Other"
+
+
+class RecommendationResponse(models.TextChoices):
+    AWAITED = "", "Awaited"
+    ACCEPTED = "accepted", "Accepted"
+    PARTLY = "partly", "Partly accepted"
+    NOT_ACCEPTED = "not_accepted", "Not accepted"
+
+
+class RecommendationStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    IN_PROGRESS = "in_progress", "In progress"
+    IMPLEMENTED = "implemented", "Implemented"
+    CLOSED = "closed", "Closed without implementation"
+
+
+class RecommendationQuerySet(models.QuerySet["Recommendation"]):
+    def visible_to(self, user: AnyUser) -> RecommendationQuerySet:
+        """All for staff who may view recommendations; the published ones for anyone else,
+        never one from a minute taken in private (committees/access.py's rule)."""
+        if user is not None and user.has_perm("committees.view_recommendation"):
+            return self
+        return self.public()
+
+    def public(self) -> RecommendationQuerySet:
+        """Published, and never one from a minute taken in private."""
+        return self.filter(published=True).filter(
+            Q(minute__isnull=True) | Q(minute__exempt_paragraph__isnull=True)
+        )
+
+    def with_last_update(self) -> RecommendationQuerySet:
+        """Each with `last_update`, the date of its latest progress update (or None)."""
+        return self.annotate(last_update=models.Max("updates__date"))
+
+
+def recommendation_evidence_path(instance: RecommendationUpdate, filename: str) -> str:
+    # Random names, as papers: evidence is served by a view that checks who may read it.
+    return f"evidence/{uuid.uuid4().hex}.pdf"
+
+
+class Recommendation(models.Model):
+    """A recommendation a committee follows to the end: its source, response and progress."""
+
+    committee = models.ForeignKey(
+        Committee, on_delete=models.CASCADE, related_name="recommendations"
+    )
+    source = models.CharField(max_length=20, choices=RecommendationSource.choices)
+    source_name = models.CharField(
+        "name of the source",
+        max_length=300,
+        blank=True,
+        help_text="For a peer challenge, inspection, audit or other source: which one "
+        "(needed for “other”), e.g. “Peer Challenge Review, July 2012”.",
+    )
+    minute = models.ForeignKey(
+        Minute,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="recommendations",
+        help_text="The minute recording this committee's resolution (needed for a resolution).",
+    )
+    text = models.TextField()
+    addressed_to = models.CharField(
+        max_length=300, blank=True, help_text="The body it is addressed to, e.g. the Executive."
+    )
+    owner = models.ForeignKey(
+        Person, on_delete=models.PROTECT, null=True, blank=True, related_name="recommendations"
+    )
+    raised = models.DateField(help_text="When it was made.")
+    due = models.DateField(null=True, blank=True)
+    response = models.CharField(
+        max_length=20, choices=RecommendationResponse.choices, blank=True, default=""
+    )
+    response_reasons = models.TextField(
+        "reasons", blank=True, help_text="Why it was partly or not accepted."
+    )
+    status = models.CharField(
+        max_length=20, choices=RecommendationStatus.choices, default=RecommendationStatus.OPEN
+    )
+    published = models.BooleanField(
+        default=False, help_text="Shown to the public on the committee's tracker."
+    )
+    demo = models.BooleanField(
+        default=False, editable=False, help_text="Made up for the demo, not the council's own."
+    )
+    measures = models.ManyToManyField(
+        "measures.Measure", blank=True, related_name="recommendations"
+    )
+    actions = models.ManyToManyField(Action, blank=True, related_name="recommendations")
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True, db_default=Now())
+
+    history = HistoricalRecords()
+    objects = RecommendationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["committee", "raised", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(source__in=RecommendationSource.values),
+                name="recommendation_source_known",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=RecommendationStatus.values),
+                name="recommendation_status_known",
+            ),
+            models.CheckConstraint(
+                condition=Q(response__in=RecommendationResponse.values),
+                name="recommendation_response_known",
+            ),
+            models.CheckConstraint(
+                condition=~Q(source="other") | ~Q(source_name=""),
+                name="recommendation_other_source_named",
+                violation_error_message="Name the source of a recommendation from another source.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(source="resolution") | Q(minute__isnull=False),
+                name="recommendation_resolution_has_minute",
+                violation_error_message="Choose the minute that records the resolution.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(response__in=["partly", "not_accepted"]) | ~Q(response_reasons=""),
+                name="recommendation_refusal_has_reasons",
+                violation_error_message="Give the reasons it was partly or not accepted.",
+            ),
+            models.CheckConstraint(
+                condition=Q(due__isnull=True) | Q(due__gte=models.F("raised")),
+                name="recommendation_due_after_raised",
+                violation_error_message="The due date cannot be before it was made.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.text if len(self.text) <= 80 else f"{self.text[:79]}…"
+
+    def get_absolute_url(self) -> str:
+        return reverse("recommendation-detail", args=[self.committee.slug, self.pk])
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        if self.source == RecommendationSource.OTHER and not self.source_name.strip():
+            errors["source_name"] = "Name the source: “other” says nothing on its own."
+        if self.source == RecommendationSource.RESOLUTION and self.minute_id is None:
+            errors["minute"] = "Choose the minute that records this committee's resolution."
+        if (
+            self.response
+            in (
+                RecommendationResponse.PARTLY,
+                RecommendationResponse.NOT_ACCEPTED,
+            )
+            and not self.response_reasons.strip()
+        ):
+            errors["response_reasons"] = (
+                f"Give the reasons it was {self.get_response_display().lower()}."
+            )
+        if self.due and self.raised and self.due < self.raised:
+            errors["due"] = "The due date cannot be before the recommendation was made."
+        if self.minute_id is not None and self.committee_id is not None:
+            minute = self.minute
+            if minute is not None and minute.item.meeting.committee_id != self.committee_id:
+                errors["minute"] = "Choose a minute of this committee's own meetings."
+            elif minute is not None and minute.is_exempt and self.published:
+                errors["published"] = (
+                    "A recommendation from a minute taken in private (exempt under Schedule "
+                    "12A) cannot be published."
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def source_label(self) -> str:
+        """ "Peer challenge: Peer Challenge Review, July 2012", or the source alone."""
+        label = self.get_source_display()
+        if self.source == RecommendationSource.OTHER:
+            return self.source_name
+        return f"{label}: {self.source_name}" if self.source_name else label
+
+
+class RecommendationUpdate(models.Model):
+    """A dated note of progress on a recommendation, with its evidence as text or a PDF."""
+
+    recommendation = models.ForeignKey(
+        Recommendation, on_delete=models.CASCADE, related_name="updates"
+    )
+    date = models.DateField()
+    text = models.TextField(blank=True, help_text="The progress, and the evidence in words.")
+    evidence = models.FileField(
+        upload_to=recommendation_evidence_path,
+        blank=True,
+        validators=[validate_pdf],
+        help_text="Or evidence as a PDF, checked as papers are.",
+    )
+    status = models.CharField(
+        "status after this update",
+        max_length=20,
+        choices=RecommendationStatus.choices,
+        blank=True,
+        help_text="Left empty, the status stays as it was.",
+    )
+    demo = models.BooleanField(
+        default=False, editable=False, help_text="Made up for the demo, not the council's own."
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["recommendation", "date", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(text="") | ~Q(evidence=""),
+                name="recommendation_update_has_evidence",
+                violation_error_message="Write the progress or attach the evidence as a PDF.",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="") | Q(status__in=RecommendationStatus.values),
+                name="recommendation_update_status_known",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date}: {self.text[:60]}" if self.text else f"{self.date}: evidence"
+
+    def clean(self) -> None:
+        if not self.text.strip() and not self.evidence:
+            raise ValidationError(
+                {"text": "Write the progress, or attach the evidence as a PDF (or both)."}
+            )

@@ -20,6 +20,8 @@ MODELS = [
     "actionupdate",
     "workprogrammeitem",
     "forwardplanentry",
+    "recommendation",
+    "recommendationupdate",
 ]
 ACTIONS = ("add", "change", "delete", "view")
 

@@ -2,7 +2,7 @@
 
 from django.urls import path, register_converter
 
-from committees import question_views, views
+from committees import question_views, recommendation_views, views
 from committees.addresses import MeetingAddressConverter
 from committees.packs import views as pack_views
 
@@ -35,4 +35,25 @@ urlpatterns = [
     path("<slug:slug>/forward-plan/", views.forward_plan, name="forward-plan"),
     path("<slug:slug>/since-last-meeting/", views.since_last_meeting, name="since-last-meeting"),
     path("<slug:committee>/<meeting:when>/questions/", question_views.ask, name="ask-question"),
+    path(
+        "<slug:slug>/recommendations/",
+        recommendation_views.tracker,
+        name="recommendation-tracker",
+    ),
+    path(
+        "<slug:slug>/recommendations.csv",
+        recommendation_views.tracker,
+        {"fmt": "csv"},
+        name="recommendation-tracker-csv",
+    ),
+    path(
+        "<slug:slug>/recommendations/<int:pk>/",
+        recommendation_views.detail,
+        name="recommendation-detail",
+    ),
+    path(
+        "<slug:slug>/recommendations/<int:pk>/evidence/<int:update>.pdf",
+        recommendation_views.evidence,
+        name="recommendation-evidence",
+    ),
 ]

@@ -33,6 +33,7 @@ from committees.packs.build import latest_packs
 from committees.packs.content import MinutesPaper, minutes_paper, paper_document
 from committees.packs.pdf import render_minutes
 from committees.question_reads import meeting_questions
+from committees.recommendations import recommendations_monitor
 from committees.since import changes_since, window_after
 from scrutiny.caching import cached_page
 
@@ -243,6 +244,9 @@ def paper(request: HttpRequest, key: str) -> HttpResponseBase:
         }
         if paper.generated == Generated.MEASURES and paper.item.period:
             context.update(generated_appendix(paper))
+        elif paper.generated == Generated.MONITOR:
+            full = request.user.has_perm("committees.view_recommendation")
+            context["monitor"] = recommendations_monitor(meeting=meeting, full=full)
         response = render(request, "committees/paper.html", context)
     # A paper can be made exempt or withdrawn at any time: caches must ask again each time.
     response["Cache-Control"] = "private, no-store" if private else "no-cache"

@@ -23,3 +23,7 @@ class ScrutinyConfig(AppConfig):
         from scrutiny.search.sources import register_builtin_sources
 
         register_builtin_sources()
+
+        from scrutiny.search import recommendations
+
+        recommendations.register()

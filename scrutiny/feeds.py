@@ -17,7 +17,14 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
-from committees.models import AgendaItem, Committee, Meeting, Question
+from committees.models import (
+    AgendaItem,
+    Committee,
+    Meeting,
+    Question,
+    Recommendation,
+    RecommendationUpdate,
+)
 from committees.question_reads import question_url
 from measures.models import Actual, Measure
 from measures.rules.targets import target_for
@@ -204,3 +211,50 @@ class QuestionsFeed(Feed):
 
     def item_updateddate(self, question: Question) -> datetime | None:
         return question.updated_at
+
+
+class RecommendationUpdatesFeed(Feed):
+    """Progress updates on a committee's published recommendations, newest first."""
+
+    feed_type = Atom1Feed
+    item_guid_is_permalink = False
+
+    def get_object(self, request: HttpRequest, slug: str) -> Committee:
+        return get_object_or_404(Committee, slug=slug)
+
+    def title(self, committee: Committee) -> str:
+        return f"{committee.name}: recommendation updates"
+
+    def link(self, committee: Committee) -> str:
+        return reverse("recommendation-tracker", args=[committee.slug])
+
+    def subtitle(self, committee: Committee) -> str:
+        return "Each progress update on the committee's published recommendations."
+
+    def items(self, committee: Committee) -> list[RecommendationUpdate]:
+        # As the public reads the tracker: published recommendations only, whoever asks.
+        published = Recommendation.objects.public().filter(committee=committee)
+        return list(
+            RecommendationUpdate.objects.filter(recommendation__in=published)
+            .select_related("recommendation__committee")
+            .order_by("-date", "-pk")[:LATEST]
+        )
+
+    def item_title(self, update: RecommendationUpdate) -> str:
+        return f"{update.date:%-d %B %Y}: {update.recommendation}"
+
+    def item_description(self, update: RecommendationUpdate) -> str:
+        status = update.get_status_display() or update.recommendation.get_status_display()
+        return f"{update.text or 'Evidence attached.'} Status: {status}."
+
+    def item_link(self, update: RecommendationUpdate) -> str:
+        return f"{update.recommendation.get_absolute_url()}#update-{update.pk}"
+
+    def item_guid(self, update: RecommendationUpdate) -> str:
+        return f"urn:scrutiny:recommendation-update:{update.pk}"
+
+    def item_pubdate(self, update: RecommendationUpdate) -> datetime:
+        return update.created_at
+
+    def item_updateddate(self, update: RecommendationUpdate) -> datetime:
+        return update.created_at

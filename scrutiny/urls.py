@@ -74,4 +74,9 @@ urlpatterns = [
         feeds.QuestionsFeed(),
         name="committee-questions-atom",
     ),
+    path(
+        "feeds/<slug:slug>/recommendations.atom",
+        feeds.RecommendationUpdatesFeed(),
+        name="committee-recommendations-atom",
+    ),
 ]

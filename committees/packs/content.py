@@ -26,6 +26,7 @@ from committees.models import (
     Question,
 )
 from committees.packs.layout import paper_label, range_label
+from committees.recommendations import Monitor, recommendations_monitor
 from measures.models import Measure
 from measures.pages.dashboard import dashboard_rows
 from measures.pages.detail import MeasurePage, measure_pages, paragraphs
@@ -34,6 +35,7 @@ from measures.rules.periods import Period
 # What each document of an item is, which decides how the pack prints it.
 TEXT, UPLOAD, RESTRICTED, MINUTES, MEASURES = "text", "upload", "restricted", "minutes", "measures"
 QUESTIONS = "questions"
+MONITOR = "monitor"  # the recommendations monitor (committees/recommendations.py)
 RESTRICTED_HEADING = "Document is Restricted"
 
 
@@ -74,6 +76,7 @@ class Document:
     minutes: MinutesPaper | None = None
     measures: list[PrintedMeasure] = field(default_factory=list)
     period: Period | None = None
+    monitor: Monitor | None = None
     upload_pages: int = 0  # filled in by the PDF builder once it has read the file
     supplement_on: date | None = None  # published after the agenda, on this day
     questions: list[Question] = field(default_factory=list)  # answered members' questions
@@ -240,6 +243,9 @@ def paper_document(paper: Paper, item: AgendaItem, *, full: bool) -> Document:
         return Document(
             anchor, label, paper.title, MEASURES, measures=measures, period=period, **common
         )
+    if paper.generated == Generated.MONITOR:
+        monitor = recommendations_monitor(meeting=item.meeting, full=full)
+        return Document(anchor, label, paper.title, MONITOR, monitor=monitor, **common)
     if paper.file:
         return Document(anchor, label, paper.title, UPLOAD, **common)
     return Document(anchor, label, paper.title, TEXT, text=paragraphs(paper.text), **common)
@@ -315,6 +321,7 @@ def collect_pack(
 __all__ = [
     "MEASURES",
     "MINUTES",
+    "MONITOR",
     "RESTRICTED",
     "RESTRICTED_HEADING",
     "TEXT",

@@ -11,6 +11,7 @@ from django.conf import settings
 
 from committees.models import AgendaItem, Attendance, Generated, Meeting, Membership, Minute, Paper
 from committees.packs.content import pack_dated, pack_measures, printed_questions
+from committees.recommendations import monitor_sources
 from measures.pages.sources import measure_sources
 from scrutiny.caching import cached_value
 
@@ -101,6 +102,8 @@ def sources_digest(*, meeting: Meeting, full: bool) -> str:
     ]
     if any(paper["generated"] == Generated.MEASURES for paper in papers):
         parts.update(asdict(measure_sources(pack_measures(meeting.committee))))
+    if any(paper["generated"] == Generated.MONITOR for paper in papers):
+        parts["recommendations"] = monitor_sources(meeting=meeting, full=full)
     text = json.dumps(parts, default=str, sort_keys=True)
     return hashlib.sha256(text.encode()).hexdigest()
 

@@ -31,6 +31,8 @@ from committees.models import (
     Paper,
     PaperKind,
     Person,
+    Recommendation,
+    RecommendationUpdate,
 )
 from measures.models import (
     Actual,
@@ -476,4 +478,47 @@ def questions(window: Window, link: Link) -> Page:
             "url": link(question_url(q)),
         }
         for q in rows
+    ], more
+
+
+def recommendations(window: Window, link: Link, *, committee: str | None = None) -> Page:
+    # Published recommendations only, as the public tracker lists them, with their updates.
+    published = (
+        Recommendation.objects.public()
+        .select_related("committee", "owner", "minute")
+        .prefetch_related(
+            Prefetch("updates", RecommendationUpdate.objects.order_by("date", "pk")),
+            "measures",
+        )
+        .annotate(
+            changed=Greatest("updated_at", Coalesce(Max("updates__created_at"), "updated_at"))
+        )
+    )
+    if committee:
+        published = published.filter(committee__slug=committee)
+    rows, more = _rows(published, window, changed="changed")
+    return [
+        {
+            "id": r.pk,
+            "updated_at": r.changed,
+            "committee_id": r.committee_id,
+            "source": r.source,
+            "source_name": r.source_name,
+            "minute_id": r.minute_id,
+            "text": r.text,
+            "addressed_to": r.addressed_to,
+            "owner_id": r.owner_id,
+            "raised": r.raised,
+            "due": r.due,
+            "response": r.response,
+            "response_reasons": r.response_reasons,
+            "status": r.status,
+            "measures": [m.reference for m in r.measures.all()],
+            "updates": [
+                {"date": u.date, "text": u.text, "status": u.status} for u in r.updates.all()
+            ],
+            "demo": r.demo,
+            "url": link(r.get_absolute_url()),
+        }
+        for r in rows
     ], more

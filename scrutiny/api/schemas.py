@@ -281,3 +281,36 @@ class Question(Item):
     answer: str
     answered_at: datetime | None
     url: str
+
+
+class RecommendationUpdate(Schema):
+    """A dated progress update (evidence files are on the recommendation's page)."""
+
+    date: date
+    text: str
+    status: str = Field(description="The status it moved the recommendation to, or empty")
+
+
+class Recommendation(Item):
+    """A published recommendation on a committee's tracker, with its progress updates."""
+
+    committee_id: int
+    source: Literal["resolution", "peer_challenge", "ofsted", "internal_audit", "other"]
+    source_name: str
+    minute_id: int | None = Field(description="The minute of a committee's own resolution")
+    text: str
+    addressed_to: str
+    owner_id: int | None
+    raised: date
+    due: date | None
+    response: Literal["", "accepted", "partly", "not_accepted"] = Field(
+        description="Empty while the response is awaited"
+    )
+    response_reasons: str
+    status: Literal["open", "in_progress", "implemented", "closed"] = Field(
+        description="closed: closed without implementation"
+    )
+    measures: list[str] = Field(description="References of the linked measures")
+    updates: list[RecommendationUpdate]
+    demo: bool = Field(description="Made up for the demo, not the council's own")
+    url: str

@@ -46,7 +46,8 @@ api = NinjaAPI(
     description=(
         "Read-only open data: measures, targets, published figures, committees, people in "
         "their public roles, memberships, meetings with their published agendas, public papers, "
-        "minutes, actions, benchmark indicators and values, and comparator groups. Every list "
+        "minutes, actions, recommendations, benchmark indicators and values, and comparator "
+        "groups. Every list "
         "is paged by a cursor (follow `next`), can be limited to rows changed since a time "
         "(`?since=`), and comes as CSV with `?format=csv`."
     ),
@@ -230,6 +231,13 @@ _list(
 )
 _list("/comparator-groups", schemas.ComparatorGroup, reads.comparator_groups, "Comparator groups")
 _list("/questions", schemas.Question, reads.questions, "Members' questions and their answers")
+_list(
+    "/recommendations",
+    schemas.Recommendation,
+    reads.recommendations,
+    "Published recommendations a committee follows up, with their progress updates",
+    MeetingQuery,
+)
 
 
 class Resource(Schema):

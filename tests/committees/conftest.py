@@ -93,3 +93,22 @@ def exempt_meeting(draft_meeting: Meeting) -> Meeting:
     """The performance meeting, its agenda published on 31 August 2017."""
     publish_agenda(meeting=draft_meeting, user=None, when=PUBLISHED)
     return draft_meeting
+
+
+@pytest.fixture
+def make_recommendation(make_committee: Callable[..., Committee]) -> Callable[..., Any]:
+    """Build a recommendation (a peer challenge's, open, published unless told) for a committee."""
+    from committees.models import Recommendation
+
+    def make(text: str = "Define the gaps to close.", **fields: Any) -> Recommendation:
+        committee = fields.pop("committee", None) or (Committee.objects.first() or make_committee())
+        values = {
+            "source": "peer_challenge",
+            "source_name": "Peer Challenge Review, July 2012",
+            "raised": date(2012, 7, 18),
+            "published": True,
+            **fields,
+        }
+        return Recommendation.objects.create(committee=committee, text=text, **values)
+
+    return make

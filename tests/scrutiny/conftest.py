@@ -5,6 +5,7 @@ from tests.committees.conftest import (  # noqa: F401
     exempt_meeting,
     make_committee,
     make_person,
+    make_recommendation,
 )
 from tests.measures.conftest import (  # noqa: F401
     make_actual,

@@ -71,6 +71,10 @@ class Command(BaseCommand):
         )
         asked = load_demo_questions(member=users["member"])
         self.stdout.write(f"{asked} made-up members' questions for 8 September 2017 (demo data).")
+        self.stdout.write(
+            f"{loaded['recommendations']} tracked recommendations: the 2012 peer challenge's "
+            "(with made-up progress, marked as demo data) and the resolution of 21 July 2017."
+        )
         self.stdout.write("Demo sign-ins (username / password, role):")
         for account in accounts:
             self.stdout.write(f"  {account.username:<10} {account.password:<20} {account.role}")
