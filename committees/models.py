@@ -19,6 +19,7 @@ from simple_history.models import HistoricalRecords
 from committees.addresses import MeetingAddress
 from committees.attendance import AttendanceLines, Attendee, attendance_lines, role_on_the_day
 from committees.deadlines import publication_deadline
+from committees.exempt_review import review_date
 from committees.minutes import MinutePart, marked_places, minute_parts
 from committees.years import municipal_year_start, next_minute_number
 from scrutiny.jobs import Job
@@ -494,6 +495,13 @@ class Paper(Exemptible, models.Model):
     )
     key = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
     updated_at = models.DateTimeField(auto_now=True, db_default=Now())
+    exempt_review_on = models.DateField(
+        "review the exemption on",
+        null=True,
+        blank=True,
+        help_text="When to review whether the exemption still applies: left empty, 12 months "
+        "after the paper is marked exempt.",
+    )
 
     objects = PaperQuerySet.as_manager()
 
@@ -515,6 +523,10 @@ class Paper(Exemptible, models.Model):
         return self.title
 
     def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self.is_exempt:
+            self.exempt_review_on = None
+        elif self.exempt_review_on is None:
+            self.exempt_review_on = review_date(timezone.localdate())
         new_file = bool(self.file) and not self.file._committed
         if new_file or not self.file:
             from committees.uploads import uploaded_text
@@ -904,3 +916,33 @@ class ScheduledPublication(models.Model):
 
     def __str__(self) -> str:
         return f"The agenda of {self.meeting}, to be published {self.publish_at:%-d %B %Y %H:%M}"
+
+
+class PaperReleaseQuerySet(models.QuerySet["PaperRelease"]):
+    def of_meeting(self, meeting: Meeting) -> PaperReleaseQuerySet:
+        return self.filter(paper__item__meeting=meeting).select_related("paper", "released_by")
+
+
+class PaperRelease(models.Model):
+    """An exempt paper made public once its exemption no longer applied: who, when and why."""
+
+    paper = models.ForeignKey(Paper, on_delete=models.CASCADE, related_name="releases")
+    exempt_paragraph = models.PositiveSmallIntegerField(
+        choices=EXEMPT_PARAGRAPHS, help_text="The paragraph of Schedule 12A it was exempt under."
+    )
+    released_at = models.DateTimeField(default=timezone.now)
+    released_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    reason = models.TextField(help_text="Why the exemption no longer applies.")
+
+    objects = PaperReleaseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-released_at"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(reason=""), name="paper_release_has_a_reason"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.paper} released {timezone.localdate(self.released_at):%-d %B %Y}"
