@@ -169,7 +169,8 @@ def test_an_unpublished_agenda_is_at_risk_five_working_days_before_its_deadline(
         ),
         (
             date(2017, 9, 1),
-            "Published Friday 1 September 2017, late by 1 working day: due by Thursday 31 August 2017.",
+            "Published Friday 1 September 2017, late by 1 working day: due by Thursday 31 August "
+            "2017.",
         ),
         (
             date(2017, 9, 4),
