@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, Min, OuterRef, Q, Subquery
 from django.db.models.functions import Now
 from django.urls import reverse
 from django.utils import timezone
@@ -204,6 +204,29 @@ class MeetingQuerySet(models.QuerySet["Meeting"]):
             approved_minute_count=Count("items__minute", filter=Q(items__minute__approved=True)),
             latest_public_pack=Subquery(latest_public),
         ).annotate(public_pack_servable=Exists(servable))
+
+    def upcoming_with_papers_missing(self, today: date) -> MeetingQuerySet:
+        """Meetings from today on, not cancelled, each with `papers_missing`: its items other
+        than procedural ones that have no paper yet. One query, soonest first."""
+        no_paper = Q(items__papers__isnull=True) & ~Q(items__purpose=Purpose.PROCEDURAL)
+        return (
+            self.filter(date__gte=today)
+            .exclude(state=MeetingState.CANCELLED)
+            .select_related("committee")
+            .annotate(papers_missing=Count("items", filter=no_paper, distinct=True))
+            .order_by("date", "sequence")
+        )
+
+    def first_to_consider(self) -> dict[str, date]:
+        """For each reporting period an item of these meetings names (like 2017/18 Q1), the
+        day of the first meeting that considered it. One query."""
+        rows = (
+            AgendaItem.objects.filter(meeting__in=self)
+            .exclude(period="")
+            .values("period")
+            .annotate(first=Min("meeting__date"))
+        )
+        return {row["period"]: row["first"] for row in rows}
 
 
 class Meeting(models.Model):
@@ -455,6 +478,14 @@ class PaperQuerySet(models.QuerySet["Paper"]):
         from committees.access import exempt_entitlement
 
         return self.published_for(user).filter(exempt_entitlement(user))
+
+    def due_for_review(self, today: date) -> PaperQuerySet:
+        """Exempt papers whose review date has come (committees.exempt_review's rule)."""
+        return (
+            self.filter(exempt_paragraph__isnull=False, exempt_review_on__lte=today)
+            .select_related("item__meeting__committee")
+            .order_by("exempt_review_on", "pk")
+        )
 
 
 class Paper(Exemptible, models.Model):

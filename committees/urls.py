@@ -2,7 +2,7 @@
 
 from django.urls import path, register_converter
 
-from committees import views
+from committees import clock_views, views
 from committees.addresses import MeetingAddressConverter
 from committees.packs import views as pack_views
 
@@ -34,4 +34,7 @@ urlpatterns = [
     ),
     path("<slug:slug>/forward-plan/", views.forward_plan, name="forward-plan"),
     path("<slug:slug>/since-last-meeting/", views.since_last_meeting, name="since-last-meeting"),
+    # Literal first segments: "meetings" and "papers" are not read as a committee's slug here.
+    path("meetings/clocks/", clock_views.clocks, name="clocks"),
+    path("papers/<uuid:key>/release/", clock_views.release, name="paper-release"),
 ]
