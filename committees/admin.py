@@ -396,7 +396,7 @@ class PaperInline(admin.StackedInline):
         "preview",
         "file",
         "generated",
-        "exempt_paragraph",
+        ("exempt_paragraph", "exempt_review_on"),
         "publication",
         "address",
     ]
