@@ -17,6 +17,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from committees.access import can_see_agenda, signed_in_user
+from committees.deadlines import timeliness
 from committees.models import (
     Action,
     ActionUpdate,
@@ -366,6 +367,10 @@ class MeetingAdmin(GuardedHistoryAdmin):
             context["deadline_passed"] = (
                 not meeting.agenda_is_published and timezone.localdate() > deadline
             )
+            published = meeting.agenda_published_at
+            context["timeliness"] = timeliness(
+                deadline=deadline, published=timezone.localdate(published) if published else None
+            )
             context["has_minutes"] = Minute.objects.filter(item__meeting=meeting).exists()
             context["withdrawals"] = meeting.withdrawals.select_related(
                 "published_by", "withdrawn_by"
@@ -395,7 +400,7 @@ class PaperInline(admin.StackedInline):
         "preview",
         "file",
         "generated",
-        "exempt_paragraph",
+        ("exempt_paragraph", "exempt_review_on"),
         "publication",
         "address",
     ]

@@ -29,5 +29,30 @@ def since_last_meeting_link(query: Mapping[str, str], user: User | AnonymousUser
     )
 
 
+def clocks_link(query: Mapping[str, str], user: User | AnonymousUser) -> Link | None:
+    """For scrutiny officers: the latest quarter's time to publish, linking to the clocks."""
+    from committees.access import sees_unpublished
+    from committees.clocks import quarters_time_to_publish
+
+    if not sees_unpublished(user):
+        return None
+    latest = next(iter(quarters_time_to_publish(quarters=1)), None)
+    said = "Time to publish, agendas at risk and exempt papers due for review"
+    if latest is not None:
+        meeting = (
+            f", its meeting {latest.meeting_days} days after"
+            if latest.meeting_days is not None
+            else ", no meeting yet"
+        )
+        said = (
+            f"Time to publish: {latest.period.label}'s last figure was published "
+            f"{latest.last_figure_days} days after the quarter ended (the median figure "
+            f"{latest.median_figure_days}){meeting}. See the clocks: agendas at risk, exempt "
+            "papers due for review"
+        )
+    return Link(text=said, url=reverse("clocks"))
+
+
 def register() -> None:
     register_dashboard_link("since-last-meeting", since_last_meeting_link)
+    register_dashboard_link("clocks", clocks_link)

@@ -52,3 +52,50 @@ def publication_deadline(meeting_day: date, *, clear_days: int = STATUTORY_CLEAR
     while not is_working_day(day):  # then to the working day before them
         day -= timedelta(days=1)
     return day
+
+
+def working_days_late(deadline: date, published: date) -> int:
+    """How many working days after its deadline an agenda was published (0 when in time).
+
+    The day of publication counts when it is a working day: published the working day after
+    the deadline is one working day late.
+    """
+    if published <= deadline:
+        return 0
+    return clear_working_days_between(deadline, published) + is_working_day(published)
+
+
+# An unpublished agenda is at risk once this few working days are left before its deadline.
+AT_RISK_WORKING_DAYS = 5
+
+
+def working_days_left(today: date, deadline: date) -> int:
+    """The working days on which the agenda can still be published in time, today and the
+    deadline included: 0 once the deadline has passed."""
+    if today > deadline:
+        return 0
+    if today == deadline:
+        return int(is_working_day(today))
+    inside = clear_working_days_between(today, deadline)
+    return is_working_day(today) + inside + is_working_day(deadline)
+
+
+def at_risk(*, today: date, deadline: date, published: bool) -> bool:
+    """An agenda not yet published whose deadline is near or has passed."""
+    return not published and working_days_left(today, deadline) <= AT_RISK_WORKING_DAYS
+
+
+def _day(day: date) -> str:
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def timeliness(*, deadline: date, published: date | None) -> str:
+    """An agenda's deadline beside the day it was published, its lateness in words."""
+    due = f"due by {_day(deadline)}"
+    if published is None:
+        return f"Not published yet: {due}."
+    late = working_days_late(deadline, published)
+    if not late:
+        return f"Published {_day(published)}, on time: {due}."
+    days = "working day" if late == 1 else "working days"
+    return f"Published {_day(published)}, late by {late} {days}: {due}."

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, Min, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Now
 from django.urls import reverse
 from django.utils import timezone
@@ -19,6 +19,7 @@ from simple_history.models import HistoricalRecords
 from committees.addresses import MeetingAddress
 from committees.attendance import AttendanceLines, Attendee, attendance_lines, role_on_the_day
 from committees.deadlines import publication_deadline
+from committees.exempt_review import review_date
 from committees.minutes import MinutePart, marked_places, minute_parts
 from committees.years import municipal_year_start, next_minute_number
 from scrutiny.jobs import Job
@@ -203,6 +204,29 @@ class MeetingQuerySet(models.QuerySet["Meeting"]):
             approved_minute_count=Count("items__minute", filter=Q(items__minute__approved=True)),
             latest_public_pack=Subquery(latest_public),
         ).annotate(public_pack_servable=Exists(servable))
+
+    def upcoming_with_papers_missing(self, today: date) -> MeetingQuerySet:
+        """Meetings from today on, not cancelled, each with `papers_missing`: its items other
+        than procedural ones that have no paper yet. One query, soonest first."""
+        no_paper = Q(items__papers__isnull=True) & ~Q(items__purpose=Purpose.PROCEDURAL)
+        return (
+            self.filter(date__gte=today)
+            .exclude(state=MeetingState.CANCELLED)
+            .select_related("committee")
+            .annotate(papers_missing=Count("items", filter=no_paper, distinct=True))
+            .order_by("date", "sequence")
+        )
+
+    def first_to_consider(self) -> dict[str, date]:
+        """For each reporting period an item of these meetings names (like 2017/18 Q1), the
+        day of the first meeting that considered it. One query."""
+        rows = (
+            AgendaItem.objects.filter(meeting__in=self)
+            .exclude(period="")
+            .values("period")
+            .annotate(first=Min("meeting__date"))
+        )
+        return {row["period"]: row["first"] for row in rows}
 
 
 class Meeting(models.Model):
@@ -465,6 +489,14 @@ class PaperQuerySet(models.QuerySet["Paper"]):
 
         return self.published_for(user).filter(exempt_entitlement(user))
 
+    def due_for_review(self, today: date) -> PaperQuerySet:
+        """Exempt papers whose review date has come (committees.exempt_review's rule)."""
+        return (
+            self.filter(exempt_paragraph__isnull=False, exempt_review_on__lte=today)
+            .select_related("item__meeting__committee")
+            .order_by("exempt_review_on", "pk")
+        )
+
 
 class Paper(Exemptible, models.Model):
     """An item's report or a lettered appendix: written here or uploaded as PDF."""
@@ -504,6 +536,13 @@ class Paper(Exemptible, models.Model):
     )
     key = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
     updated_at = models.DateTimeField(auto_now=True, db_default=Now())
+    exempt_review_on = models.DateField(
+        "review the exemption on",
+        null=True,
+        blank=True,
+        help_text="When to review whether the exemption still applies: left empty, 12 months "
+        "after the paper is marked exempt.",
+    )
 
     objects = PaperQuerySet.as_manager()
 
@@ -525,6 +564,10 @@ class Paper(Exemptible, models.Model):
         return self.title
 
     def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self.is_exempt:
+            self.exempt_review_on = None
+        elif self.exempt_review_on is None:
+            self.exempt_review_on = review_date(timezone.localdate())
         new_file = bool(self.file) and not self.file._committed
         if new_file or not self.file:
             from committees.uploads import uploaded_text
@@ -1310,3 +1353,33 @@ class RecommendationUpdate(models.Model):
             raise ValidationError(
                 {"text": "Write the progress, or attach the evidence as a PDF (or both)."}
             )
+
+
+class PaperReleaseQuerySet(models.QuerySet["PaperRelease"]):
+    def of_meeting(self, meeting: Meeting) -> PaperReleaseQuerySet:
+        return self.filter(paper__item__meeting=meeting).select_related("paper", "released_by")
+
+
+class PaperRelease(models.Model):
+    """An exempt paper made public once its exemption no longer applied: who, when and why."""
+
+    paper = models.ForeignKey(Paper, on_delete=models.CASCADE, related_name="releases")
+    exempt_paragraph = models.PositiveSmallIntegerField(
+        choices=EXEMPT_PARAGRAPHS, help_text="The paragraph of Schedule 12A it was exempt under."
+    )
+    released_at = models.DateTimeField(default=timezone.now)
+    released_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    reason = models.TextField(help_text="Why the exemption no longer applies.")
+
+    objects = PaperReleaseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-released_at"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(reason=""), name="paper_release_has_a_reason"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.paper} released {timezone.localdate(self.released_at):%-d %B %Y}"

@@ -2,7 +2,7 @@
 
 from django.urls import path, register_converter
 
-from committees import question_views, recommendation_views, views
+from committees import clock_views, question_views, recommendation_views, views
 from committees.addresses import MeetingAddressConverter
 from committees.packs import views as pack_views
 
@@ -56,4 +56,7 @@ urlpatterns = [
         recommendation_views.evidence,
         name="recommendation-evidence",
     ),
+    # Literal first segments: "meetings" and "papers" are not read as a committee's slug here.
+    path("meetings/clocks/", clock_views.clocks, name="clocks"),
+    path("papers/<uuid:key>/release/", clock_views.release, name="paper-release"),
 ]

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from committees.access import can_read_exempt, can_see_agenda, can_see_minutes, sees_unpublished
 from committees.addresses import MeetingAddress
+from committees.deadlines import timeliness
 from committees.feeds import meetings_calendar
 from committees.filters import PAST, UPCOMING, MeetingFilter
 from committees.meeting_status import meeting_holdings
@@ -167,6 +168,13 @@ def meeting_detail(request: HttpRequest, committee: str, when: MeetingAddress) -
             "has_minutes": minutes and any(hasattr(item, "minute") for item in items),
             "upcoming": meeting.date >= today,
             "attendance": meeting.attendance.lines(),
+            # For those preparing agendas: the deadline beside the day it was published.
+            "timeliness": timeliness(
+                deadline=meeting.publication_deadline,
+                published=timezone.localdate(meeting.agenda_published_at),
+            )
+            if meeting.agenda_published_at and sees_unpublished(user)
+            else "",
             **packs,
             **meeting_questions(meeting, items, user),
         },

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -11,6 +12,7 @@ from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Now
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from measures.rules.checks import FigureFacts, check_figure, resolved_value
@@ -591,6 +593,14 @@ class ActualQuerySet(models.QuerySet["Actual"]):
         owners = [s for s in State if may_change_figure(role=role, owner=True, state=s)]
         mine = Q(measure__owner_id=user.pk, state__in=owners) if user.pk else Q(pk__in=[])
         return self.filter(Q(state__in=anyones) | mine)
+
+    def publication_days(self) -> dict[Period, list[date]]:
+        """The days each quarter's published figures were published, by quarter. One query."""
+        days: dict[Period, list[date]] = {}
+        published = self.published().filter(published_at__isnull=False)
+        for year, quarter, moment in published.values_list("year", "quarter", "published_at"):
+            days.setdefault(Period(year, quarter), []).append(timezone.localdate(moment))
+        return days
 
 
 # What an officer enters for a figure, as opposed to which measure and quarter it is for.

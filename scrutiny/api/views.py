@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any, Literal, get_args, get_origin
 
 from django.conf import settings
@@ -16,6 +16,7 @@ from ninja.errors import Throttled
 from ninja.throttling import AnonRateThrottle
 from pydantic import BaseModel, Field
 
+from committees.clocks import quarters_time_to_publish
 from measures.spreadsheets import spreadsheet_response
 from scrutiny.api import reads, schemas
 from scrutiny.api.paging import DEFAULT_LIMIT, MAX_LIMIT, rows_as_csv
@@ -284,3 +285,60 @@ def docs(request: HttpRequest) -> HttpResponse:
             "default_limit": DEFAULT_LIMIT,
         },
     )
+
+
+class QuarterTimeToPublish(Schema):
+    """One quarter's time to publish, in calendar days from its last day."""
+
+    quarter: str = Field(description="The financial year's quarter, like 2017/18 Q1")
+    quarter_end: date
+    figures: int = Field(description="Published figures for the quarter")
+    last_figure_days: int | None = Field(description="Days to the last figure's publication")
+    median_figure_days: int | None = Field(
+        description="Days to the median figure's publication (the lower of the middle two)"
+    )
+    meeting_date: date | None = Field(
+        description="The first meeting (of a published agenda) with an item reporting it"
+    )
+    meeting_days: int | None = Field(description="Days to that meeting")
+
+
+class TimeToPublishList(Schema):
+    next: str | None = Field(None, description="Always null: every quarter is on one page")
+    results: list[QuarterTimeToPublish]
+
+
+class FormatQuery(Schema):
+    format: Literal["json", "csv"] = Field("json", description="json, or csv for a spreadsheet")
+
+
+@api.get(
+    "/time-to-publish",
+    response={200: TimeToPublishList, 429: schemas.Problem},
+    summary="Time to publish: the service's own measure, quarter by quarter",
+    description=(
+        "For each quarter with published figures, newest first: the days from the quarter's "
+        "end to its last and its median figure's publication, and to the meeting that "
+        "considered them."
+    ),
+    openapi_extra=CSV_TOO,
+    operation_id="time_to_publish",
+    url_name="time_to_publish",
+)
+def time_to_publish(request: HttpRequest, query: Query[FormatQuery]) -> Any:
+    rows = [
+        {
+            "quarter": q.period.label,
+            "quarter_end": q.period.end,
+            "figures": q.figures,
+            "last_figure_days": q.last_figure_days,
+            "median_figure_days": q.median_figure_days,
+            "meeting_date": q.meeting_on,
+            "meeting_days": q.meeting_days,
+        }
+        for q in quarters_time_to_publish()
+    ]
+    if query.format == "csv":
+        columns = list(QuarterTimeToPublish.model_fields)
+        return spreadsheet_response(rows_as_csv(rows, columns), fmt="csv", name="time_to_publish")
+    return {"next": None, "results": rows}
