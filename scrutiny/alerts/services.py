@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from scrutiny.alerts import messages
@@ -52,16 +53,22 @@ def announce(event: Event) -> None:
     then never hold a subscriber's address."""
     from scrutiny.alerts.tasks import send_alerts
 
+    if not _following(event).exists():
+        return  # no task for an event no one follows (most of them)
     fields = {**asdict(event), "topics": list(event.topics), "lines": list(event.lines)}
     transaction.on_commit(lambda: send_alerts.enqueue(fields))
+
+
+def _following(event: Event) -> QuerySet[Subscription]:
+    about: dict[str, Any] = {"committee_id": event.committee_id, "measure_id": event.measure_id}
+    return Subscription.objects.filter(confirmed_at__isnull=False, topic__in=event.topics, **about)
 
 
 def deliver(event: Event) -> int:
     """Send each confirmed subscriber of the event one message (however many of its topics
     they follow); returns how many messages were sent."""
-    about: dict[str, Any] = {"committee_id": event.committee_id, "measure_id": event.measure_id}
     following = (
-        Subscription.objects.filter(confirmed_at__isnull=False, topic__in=event.topics, **about)
+        _following(event)
         .select_related("subscriber", "committee", "measure")
         .order_by("subscriber_id", "pk")
     )

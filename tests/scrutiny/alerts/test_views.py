@@ -197,3 +197,22 @@ def test_the_privacy_notice_says_how_long_and_whom_to_contact(client: Client, se
     assert "within 7 days, we delete it" in html
     assert 'href="mailto:democratic.services@example.gov.uk"' in html
     assert 'href="/privacy/">Privacy notice</a>' in html  # in the footer of every page
+
+
+def test_committee_and_measure_pages_carry_a_subscribe_form_listed_from_the_alerts_page(
+    client: Client, make_committee, make_measure
+) -> None:
+    committee = make_committee()
+    make_measure()
+    forms = {
+        committee.get_absolute_url(): f"/alerts/committees/{committee.slug}/",
+        "/measures/LAC-RATE/": "/alerts/measures/LAC-RATE/",
+    }
+    for page, action in forms.items():
+        html = client.get(page).content.decode()
+        assert f'<form method="post" action="{action}" class="alerts-form"' in html
+        assert 'href="/privacy/">how we use your address</a>' in html
+    index = client.get("/alerts/").content.decode()
+    assert all(f'href="{action}"' in index for action in forms.values())
+    subscribe = client.get(forms["/measures/LAC-RATE/"]).content.decode()
+    assert 'value="status-changed" checked' in subscribe
