@@ -23,6 +23,7 @@ from committees.models import (
     Publication,
     Withdrawal,
 )
+from committees.signals import published
 
 if TYPE_CHECKING:
     from committees.access import AnyUser
@@ -82,6 +83,7 @@ def publish(
     locked.save(update_fields=[fields.at, fields.by, "updated_at"])
     done = _publish_with_agenda(locked, user=user, when=when) if what == Publication.AGENDA else []
     _copy(meeting, locked)
+    published.send(sender=Meeting, meeting=locked, what=what)
     return done
 
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from measures.models import Actual, State
 from measures.permissions import may_change
+from measures.signals import figure_published
 
 if TYPE_CHECKING:
     from measures.permissions import SignedInUser, User
@@ -92,4 +93,6 @@ def move(*, actual: Actual, action: Action, by: SignedInUser) -> Actual:
     # simple_history reads the reason from this attribute, which the model does not declare.
     actual._change_reason = f"{step.verb} by {by.get_username()}"  # type: ignore[attr-defined]
     actual.save()
+    if action is Action.PUBLISH:
+        figure_published.send(sender=Actual, actual=actual)
     return actual

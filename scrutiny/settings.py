@@ -369,3 +369,15 @@ NINJA_NUM_PROXIES = PROXY_COUNT
 QUESTION_CLEAR_DAYS = env_int("QUESTION_CLEAR_DAYS", 3)
 if QUESTION_CLEAR_DAYS < 0:
     raise ImproperlyConfigured(f"QUESTION_CLEAR_DAYS must be 0 or more, not {QUESTION_CLEAR_DAYS}.")
+# E-mail alerts (issue 17, scrutiny/alerts): anyone may follow a committee or a measure by
+# e-mail. Messages link back to SITE_URL (the worker sends them with no request to read the
+# address from); a confirmation link works for ALERT_CONFIRM_DAYS days, after which what it
+# would have confirmed is deleted.
+INSTALLED_APPS += ["scrutiny.alerts"]
+_SITE_HOST = next((h for h in ALLOWED_HOSTS if h != "*" and not h.startswith(".")), "")
+SITE_URL = env_str(
+    "SITE_URL", f"https://{_SITE_HOST}" if _SITE_HOST and not DEBUG else "http://127.0.0.1:8000"
+)
+ALERT_CONFIRM_DAYS = env_int("ALERT_CONFIRM_DAYS", 7)
+if ALERT_CONFIRM_DAYS < 1:
+    raise ImproperlyConfigured(f"ALERT_CONFIRM_DAYS must be 1 or more, not {ALERT_CONFIRM_DAYS}.")

@@ -8,6 +8,7 @@ from django.urls import include, path
 from committees import views as committee_views
 from measures import views as measure_views
 from scrutiny import feeds, views
+from scrutiny.alerts import views as alert_views
 from scrutiny.api import views as api_views
 from scrutiny.passwords import ResetForm, link_lifetime
 
@@ -79,4 +80,6 @@ urlpatterns = [
         feeds.RecommendationUpdatesFeed(),
         name="committee-recommendations-atom",
     ),
+    path("alerts/", include("scrutiny.alerts.urls")),
+    path("privacy/", alert_views.privacy, name="privacy"),
 ]

@@ -1,0 +1,110 @@
+"""The events alerts are sent for, heard from committees' and measures' signals.
+
+What each message says is worked out here, inside the publishing transaction, from what the
+public page shows: a meeting's committee, date and venue (never an item's papers, so never
+an exempt one), and a published figure with its status.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from django.db.models import Q
+from django.urls import reverse
+
+from committees.models import Meeting, Publication
+from committees.signals import published
+from measures.models import Actual
+from measures.rules.targets import target_for
+from measures.signals import figure_published
+from scrutiny.alerts.services import Event, announce
+from scrutiny.alerts.topics import (
+    AGENDA_PUBLISHED,
+    FIGURE_PUBLISHED,
+    MINUTES_PUBLISHED,
+    STATUS_CHANGED,
+)
+
+
+def meeting_event(meeting: Meeting, what: Publication) -> Event:
+    """What subscribers to the committee hear when an agenda or minutes are published."""
+    committee = meeting.committee
+    held = f"{meeting.date:%A %-d %B %Y}" + (f" at {meeting.venue}" if meeting.venue else "")
+    if what == Publication.AGENDA:
+        return Event(
+            topics=(AGENDA_PUBLISHED,),
+            subject=f"Agenda published: {committee}, {meeting.date:%-d %B %Y}",
+            lines=(
+                f"The agenda for the meeting of {committee} on {held} is published, "
+                "with its public reports.",
+            ),
+            path=meeting.get_absolute_url(),
+            committee_id=committee.pk,
+        )
+    return Event(
+        topics=(MINUTES_PUBLISHED,),
+        subject=f"Minutes published: {committee}, {meeting.date:%-d %B %Y}",
+        lines=(f"The minutes of the meeting of {committee} on {held} are published.",),
+        path=meeting.get_absolute_url() + "#minutes",
+        committee_id=committee.pk,
+    )
+
+
+def figure_event(actual: Actual) -> Event:
+    """What a measure's subscribers hear when a figure is published: the figure and its
+    status, and, if its status differs from the previous published figure's, that too."""
+    measure = actual.measure
+    targets = list(measure.targets.all())
+    status = actual.status_against(target_for(targets, actual.period))
+    previous = (
+        Actual.objects.published()
+        .filter(measure=measure)
+        .filter(Q(year__lt=actual.year) | Q(year=actual.year, quarter__lt=actual.quarter))
+        .order_by("-year", "-quarter")
+        .first()
+    )
+    if actual.value is not None:
+        figure = measure.format(actual.value)
+    else:
+        figure = f"no figure ({actual.missing_reason})" if actual.missing_reason else "no figure"
+    lines = [
+        f"{measure}: the figure for {actual.period.label} is published: {figure}, "
+        f"status {status.label}."
+    ]
+    topics = [FIGURE_PUBLISHED]
+    subject = f"New figure: {measure.reference} {actual.period.label} ({status.label})"
+    if previous is not None:
+        before = previous.status_against(target_for(targets, previous.period))
+        if before != status:
+            topics.append(STATUS_CHANGED)
+            lines.append(
+                f"Its status changed from {before.label} ({previous.period.label}) "
+                f"to {status.label}."
+            )
+            subject = (
+                f"Status changed: {measure.reference} {actual.period.label} "
+                f"({before.label} to {status.label})"
+            )
+    return Event(
+        topics=tuple(topics),
+        subject=subject,
+        lines=tuple(lines),
+        path=reverse("measure-detail", args=[measure.reference])
+        + "?"
+        + urlencode({"period": actual.period.label}),
+        measure_id=measure.pk,
+    )
+
+
+def on_published(sender: Any, *, meeting: Meeting, what: Publication, **kwargs: Any) -> None:
+    announce(meeting_event(meeting, what))
+
+
+def on_figure_published(sender: Any, *, actual: Actual, **kwargs: Any) -> None:
+    announce(figure_event(actual))
+
+
+def connect() -> None:
+    published.connect(on_published, dispatch_uid="alerts-published")
+    figure_published.connect(on_figure_published, dispatch_uid="alerts-figure-published")
