@@ -47,9 +47,8 @@ def test_subscribe_on_the_committee_page_confirm_and_manage_at_both_widths(
             page.get_by_role("link", name="see and stop all your alerts").click()
 
             expect(page.locator("h1")).to_have_text("Your e-mail alerts")
-            expect(
-                page.get_by_role("cell", name=f"{committee.name}: An agenda is published")
-            ).to_be_visible()
+            alert = f"{committee.name}: An agenda is published"
+            expect(page.get_by_role("cell", name=alert, exact=True)).to_be_visible()
             assert_no_axe_violations(page)
             assert page.evaluate("document.scrollingElement.scrollWidth") <= width
             page.get_by_role("button", name="Stop all and delete my address").click()

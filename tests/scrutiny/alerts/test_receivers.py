@@ -1,8 +1,13 @@
 """Which figure publications alert whom: a new figure, and a change of status."""
 
+from datetime import timedelta
+
 import pytest
 from django.core import mail
+from django.utils import timezone
 
+from committees.models import ScheduledPublication
+from committees.scheduling import publish_due_agendas
 from measures.models import State
 from measures.workflow import Action, move
 from scrutiny.roles import Role
@@ -56,3 +61,22 @@ def test_an_unconfirmed_subscription_hears_nothing(
     with committed():
         move(actual=figure, action=Action.PUBLISH, by=create_user("lead", Role.PERFORMANCE_LEAD))
     assert mail.outbox == []
+
+
+def test_an_agenda_published_as_scheduled_alerts_the_committees_subscribers(
+    committed, make_subscription, draft_meeting
+) -> None:
+    committee = draft_meeting.committee
+    make_subscription(topic="agenda-published", committee=committee)
+    make_subscription("other@example.org", topic="minutes-published", committee=committee)
+    ScheduledPublication.objects.create(
+        meeting=draft_meeting, publish_at=timezone.now() - timedelta(minutes=1)
+    )
+    with committed():
+        publish_due_agendas()
+    [alert] = mail.outbox
+    assert alert.to == ["resident@example.org"]
+    assert alert.subject == (
+        "Agenda published: Children and Young People Scrutiny Committee, 8 September 2017"
+    )
+    assert "on Friday 8 September 2017 at Lincoln is published" in alert.body
