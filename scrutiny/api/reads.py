@@ -448,3 +448,19 @@ def comparator_groups(window: Window, link: Link) -> Page:
         }
         for g in rows
     ], more
+
+
+def deletions(window: Window, link: Link) -> Page:
+    from scrutiny.models import Deletion
+
+    rows, more = _rows(Deletion.objects.all(), window, changed="deleted_at")
+    return [
+        {
+            "id": d.pk,
+            "updated_at": d.deleted_at,
+            "list": d.list,
+            "object_id": d.object_id,
+            "deleted_at": d.deleted_at,
+        }
+        for d in rows
+    ], more

@@ -229,6 +229,12 @@ _list(
     IndicatorQuery,
 )
 _list("/comparator-groups", schemas.ComparatorGroup, reads.comparator_groups, "Comparator groups")
+_list(
+    "/deletions",
+    schemas.Deletion,
+    reads.deletions,
+    "Rows deleted from the lists, for harvesters following ?since= (tombstones)",
+)
 
 
 class Resource(Schema):
