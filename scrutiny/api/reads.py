@@ -522,3 +522,19 @@ def recommendations(window: Window, link: Link, *, committee: str | None = None)
         }
         for r in rows
     ], more
+
+
+def deletions(window: Window, link: Link) -> Page:
+    from scrutiny.models import Deletion
+
+    rows, more = _rows(Deletion.objects.all(), window, changed="deleted_at")
+    return [
+        {
+            "id": d.pk,
+            "updated_at": d.deleted_at,
+            "list": d.list,
+            "object_id": d.object_id,
+            "deleted_at": d.deleted_at,
+        }
+        for d in rows
+    ], more

@@ -252,6 +252,14 @@ class ComparatorGroup(Item):
     members: list[GroupMember]
 
 
+class Deletion(Item):
+    """A row deleted from one of the lists (a tombstone): its id here is this record's own."""
+
+    list: str = Field(description="The list it was deleted from, as in its path: papers")
+    object_id: int = Field(description="The deleted row's id in that list")
+    deleted_at: datetime
+
+
 class Page(Schema):
     """A page of a list: follow `next` until it is null."""
 

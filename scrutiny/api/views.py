@@ -239,6 +239,12 @@ _list(
     "Published recommendations a committee follows up, with their progress updates",
     MeetingQuery,
 )
+_list(
+    "/deletions",
+    schemas.Deletion,
+    reads.deletions,
+    "Rows deleted from the lists, for harvesters following ?since= (tombstones)",
+)
 
 
 class Resource(Schema):

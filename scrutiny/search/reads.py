@@ -29,11 +29,13 @@ from django.db.models import (
     Expression,
     F,
     FloatField,
+    Model,
     Q,
     QuerySet,
     TextField,
     Value,
 )
+from django.db.models.constants import LOOKUP_SEP
 from django.db.models.functions import Cast, Coalesce, Concat
 
 from scrutiny.search.kinds import KINDS, SOURCES, Hit, Source
@@ -132,9 +134,13 @@ def _filtered(
     if committee is not None:
         if source.committee is None:
             return None
-        model = rows.model
-        within = model.objects.filter(**{source.committee: committee.pk}).values("pk")
-        rows = rows.filter(pk__in=within)
+        if _many(rows.model, source.committee):
+            # Through a many relation (a measure's committees): a join would repeat rows.
+            within = rows.model.objects.filter(**{source.committee: committee.pk})
+            rows = rows.filter(pk__in=within.values("pk"))
+        else:
+            # Along foreign keys: one join, not a second scan of the table.
+            rows = rows.filter(**{source.committee: committee.pk})
     if since is not None or until is not None:
         if source.day is None:
             return None
@@ -144,6 +150,20 @@ def _filtered(
         if until is not None:
             rows = rows.filter(search_day__lte=until)
     return rows
+
+
+def _many(model: type[Model], lookup: str) -> bool:
+    """Whether a lookup crosses a relation to many rows (so a filter on it may repeat rows)."""
+    for name in lookup.split(LOOKUP_SEP):
+        if name == "pk":
+            return False
+        field = model._meta.get_field(name)
+        if field.many_to_many or field.one_to_many:
+            return True
+        if not isinstance(field.related_model, type):
+            return False
+        model = field.related_model
+    return False
 
 
 def search(
@@ -161,46 +181,41 @@ def search(
     """The page of results for a query, as the user may read them (see scrutiny/search/kinds)."""
     terms = parse(query)
     chosen = set(kinds or KINDS)
-    counts: dict[str, int] = defaultdict(int)
-    selected: list[QuerySet[Any]] = []
     search = SearchQuery(query, search_type="websearch", config=CONFIG)
+    branches: list[QuerySet[Any]] = []
     for source in SOURCES.values():
         rows = _filtered(source, _matching(source, user, query, terms), committee, since, until)
         if rows is None:
             continue
-        counts[source.kind] += rows.count()
-        if source.kind not in chosen or not counts[source.kind]:
-            continue
+        # A kind left out by the filter is only counted: its rows need no rank.
         rank = (
             SearchRank(StoredVector(), search)
-            if full_text()
+            if full_text() and source.kind in chosen
             else Value(0.0, output_field=FloatField())
         )
-        selected.append(
+        branches.append(
             # No model ordering in the branches: it would join the meeting and committee.
             rows.order_by()
             .annotate(
                 search_key=Value(source.key, output_field=CharField()),
+                search_kind=Value(source.kind, output_field=CharField()),
                 search_id=F("pk"),
                 search_rank=rank,
                 search_when=_day(source),
             )
-            .values_list("search_key", "search_id", "search_rank", "search_when")
+            .values_list("search_key", "search_kind", "search_id", "search_rank", "search_when")
         )
+    counts: dict[str, int] = defaultdict(int)
+    found: list[tuple[str, int]] = []
+    page = max(page, 1)
+    if branches:
+        counts, found = _counted_page(branches, chosen, order, (page - 1) * per_page, per_page)
     total = sum(n for kind, n in counts.items() if kind in chosen)
     pages = max(1, math.ceil(total / per_page))
-    page = min(max(page, 1), pages)
-    found: list[tuple[str, int, float, date | None]] = []
-    if selected:
-        combined = selected[0].union(*selected[1:], all=True) if len(selected) > 1 else selected[0]
-        when = F("search_when").desc(nulls_last=True)
-        ordering: list[Any] = (
-            ["-search_rank", when, "search_key", "search_id"]
-            if order == RELEVANCE
-            else [when, "-search_rank", "search_key", "search_id"]
-        )
-        start = (page - 1) * per_page
-        found = list(combined.order_by(*ordering)[start : start + per_page])
+    if page > pages:
+        # Past the last page (an old link): the last page instead, in a second query.
+        page = pages
+        _, found = _counted_page(branches, chosen, order, (page - 1) * per_page, per_page)
     return Results(
         hits=_hits(found, user=user, query=query, terms=terms),
         total=total,
@@ -210,18 +225,54 @@ def search(
     )
 
 
-def _hits(
-    found: list[tuple[str, int, float, date | None]], *, user: AnyUser, query: str, terms: Terms
-) -> list[Hit]:
+def _counted_page(
+    branches: list[QuerySet[Any]], chosen: set[str], order: str, start: int, per_page: int
+) -> tuple[dict[str, int], list[tuple[str, int]]]:
+    """The matches counted by kind, and a page of the chosen kinds' in order, in one query:
+    each table is matched once, rather than once to count and again for the page (a common
+    word's matches are most of the time a search takes)."""
+    combined = branches[0].union(*branches[1:], all=True) if len(branches) > 1 else branches[0]
+    sql, params = combined.query.sql_with_params()
+    when = "search_when DESC NULLS LAST"
+    ordering = (
+        f"search_rank DESC, {when}, search_key, search_id"
+        if order == RELEVANCE
+        else f"{when}, search_rank DESC, search_key, search_id"
+    )
+    kinds = sorted(chosen)
+    # Referred to twice, the matches are worked out once (PostgreSQL materialises the CTE).
+    statement = f"""
+WITH found (search_key, search_kind, search_id, search_rank, search_when) AS ({sql})
+SELECT search_kind, NULL, COUNT(*) FROM found GROUP BY search_kind
+UNION ALL
+SELECT search_key, search_id, ROW_NUMBER() OVER (ORDER BY {ordering}) FROM (
+    SELECT * FROM found WHERE search_kind IN ({", ".join(["%s"] * len(kinds))})
+    ORDER BY {ordering} LIMIT %s OFFSET %s
+) AS page"""
+    with connection.cursor() as cursor:
+        cursor.execute(statement, [*params, *kinds, per_page, start])
+        rows = cursor.fetchall()
+    counts: dict[str, int] = defaultdict(int)
+    page: list[tuple[int, str, int]] = []
+    for key, pk, number in rows:
+        if pk is None:
+            counts[key] = number
+        else:
+            page.append((number, key, pk))
+    return counts, [(key, pk) for _, key, pk in sorted(page)]
+
+
+def _hits(found: list[tuple[str, int]], *, user: AnyUser, query: str, terms: Terms) -> list[Hit]:
     """The page's rows as Hits, in order: one query per source on the page."""
     wanted: dict[str, list[int]] = defaultdict(list)
-    for key, pk, _, _ in found:
+    for key, pk in found:
         wanted[key].append(pk)
     made: dict[tuple[str, int], Hit] = {}
     for key, pks in wanted.items():
         source = SOURCES[key]
         # Read again through the same rule: only what the user may read is ever shown.
         rows = source.visible(user).filter(pk__in=pks).select_related(*source.related)
+        rows = rows.order_by()  # put in the page's order below
         if full_text():
             search = SearchQuery(query, search_type="websearch", config=CONFIG)
             rows = rows.annotate(
@@ -244,4 +295,4 @@ def _hits(
                 text = "\n".join(str(getattr(row, name) or "") for name, _ in source.fields)
                 snippet = excerpt(text, terms.wanted)
             made[(key, row.pk)] = source.hit(row, highlighted(snippet))
-    return [made[(key, pk)] for key, pk, _, _ in found if (key, pk) in made]
+    return [made[(key, pk)] for key, pk in found if (key, pk) in made]

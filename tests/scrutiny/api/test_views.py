@@ -187,6 +187,22 @@ def test_since_answers_only_what_changed_and_publishing_counts_as_a_change(
     assert paper["title"] == "Performance report"
 
 
+def test_deleted_rows_are_listed_as_deletions_since_then(client, make_actual):
+    figure = make_actual(state=State.PUBLISHED)
+    measure = figure.measure
+    visited = timezone.now().isoformat()
+    assert results(client, "/api/v1/deletions", since=visited) == []
+    measure_id, figure_id = measure.pk, figure.pk
+    figure.delete()
+    measure.delete()
+    gone = results(client, "/api/v1/deletions", since=visited)
+    assert {(d["list"], d["object_id"]) for d in gone} == {
+        ("measures", measure_id),
+        ("figures", figure_id),
+    }
+    assert results(client, "/api/v1/deletions", since=timezone.now().isoformat()) == []
+
+
 def test_a_time_without_offset_is_read_as_utc(client, make_measure):
     make_measure()
     assert results(client, "/api/v1/measures", since="2000-01-01T00:00:00") != []

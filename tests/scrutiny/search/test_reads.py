@@ -139,6 +139,17 @@ def test_results_are_filtered_by_committee_and_date(make_committee) -> None:
     assert sorted(titles(in_range)) == ["Audit", "September"]
 
 
+def test_a_measure_of_two_committees_is_found_once_under_either(
+    make_committee, make_measure
+) -> None:
+    children, audit = make_committee(), make_committee("Audit Committee")
+    measure = make_measure(definition="Children adopted within twelve months.")
+    measure.committees.set([children, audit])
+    for committee in (children, audit):
+        results = search(user=None, query="adopted", committee=committee)
+        assert (results.total, len(results.hits)) == (1, 1)
+
+
 def test_relevance_puts_title_matches_first_and_date_order_the_newest(make_committee) -> None:
     committee = make_committee()
     published_meeting(committee, date(2017, 7, 21), ("Adoption", "A report."))
@@ -155,6 +166,24 @@ def test_results_come_a_page_at_a_time(make_committee) -> None:
     second = search(user=None, query="adoption", kinds=["paper"], per_page=20, page=2)
     assert (first.total, first.pages, len(first.hits), len(second.hits)) == (25, 2, 20, 5)
     assert not set(titles(first)) & set(titles(second))
+
+
+def test_a_page_past_the_last_shows_the_last(make_committee) -> None:
+    papers = [(f"Report {n:02d}", "Adoption scorecard.") for n in range(25)]
+    published_meeting(make_committee(), date(2017, 9, 8), *papers)
+    old_link = search(user=None, query="adoption", kinds=["paper"], per_page=20, page=9)
+    assert (old_link.page, len(old_link.hits)) == (2, 5)
+
+
+def test_the_counts_and_the_page_come_from_one_query(make_committee, make_actual) -> None:
+    # Each table is matched once, for the counts and the page together; then one query reads
+    # each kind shown on the page (here papers and figures' commentary).
+    published_meeting(make_committee(), date(2017, 9, 8), ("One", "Adoption scorecard."))
+    make_actual(state=State.PUBLISHED, commentary="Adoption timeliness improved.")
+    with CaptureQueriesContext(connection) as captured:
+        results = search(user=None, query="adoption")
+    assert len(results.hits) == 2
+    assert len(captured) == 3
 
 
 def test_a_page_of_results_takes_the_same_queries_however_many_match(make_committee) -> None:
@@ -189,6 +218,22 @@ def test_a_paper_search_uses_the_papers_gin_index() -> None:
         cursor.execute(f"EXPLAIN {sql}", params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "search_paper" in plan
+
+
+def test_every_searched_table_keeps_its_search_vector_in_the_row() -> None:
+    # Out of line (TOAST), a paper's vector is fetched back for every row a common word
+    # matches: most of a search's time (scrutiny/migrations/0004_search_vectors_stored_in_the_row).
+    from scrutiny.search.kinds import SOURCES
+
+    tables = sorted({source.model._meta.db_table for source in SOURCES.values()})
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attrelid::regclass::text, attstorage FROM pg_attribute "
+            "WHERE attname = 'search_vector' AND attrelid::regclass::text = ANY(%s)",
+            [tables],
+        )
+        storage = dict(cursor.fetchall())
+    assert storage == {table: "m" for table in tables}
 
 
 def test_an_exempt_minute_is_never_found_by_the_public(exempt_meeting) -> None:
