@@ -1,5 +1,5 @@
 """The project's own tables: what was deleted from the open data API's lists (rows are written
-by database triggers, scrutiny/migrations/0005_api_deletions.py)."""
+by database triggers, scrutiny/migrations/0006_api_deletions.py)."""
 
 from django.db import models
 from django.utils import timezone

@@ -222,7 +222,7 @@ def test_a_paper_search_uses_the_papers_gin_index() -> None:
 
 def test_every_searched_table_keeps_its_search_vector_in_the_row() -> None:
     # Out of line (TOAST), a paper's vector is fetched back for every row a common word
-    # matches: most of a search's time (scrutiny/migrations/0004_search_vectors_stored_in_the_row).
+    # matches: most of a search's time (scrutiny/migrations/0005_search_vectors_stored_in_the_row).
     from scrutiny.search.kinds import SOURCES
 
     tables = sorted({source.model._meta.db_table for source in SOURCES.values()})
