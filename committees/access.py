@@ -66,8 +66,14 @@ def can_read_exempt(user: AnyUser, meeting: Meeting) -> bool:
     """
     if not _signed_in(user):
         return False
-    if user.has_perm(EXEMPT_PERMISSION):
-        return True
+    return user.has_perm(EXEMPT_PERMISSION) or sits_for(user, meeting)
+
+
+def sits_for(user: AnyUser, meeting: Meeting) -> bool:
+    """Whether the user is a current member of the meeting's committee (added members too),
+    or attends that meeting as a substitute."""
+    if not _signed_in(user):
+        return False
     person = Person.objects.filter(user=user).first()
     if person is None:
         return False

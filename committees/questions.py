@@ -14,14 +14,11 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from committees.access import AnyUser, signed_in_user
+from committees.access import AnyUser, sits_for
 from committees.models import (
     AgendaItem,
-    Attendance,
-    AttendanceStatus,
     Meeting,
     MeetingState,
-    Membership,
     Question,
     QuestionState,
 )
@@ -54,16 +51,7 @@ def still_open(meeting: Meeting, today: date | None = None) -> bool:
 
 def may_ask(user: AnyUser, meeting: Meeting) -> bool:
     """The committee's members (added members too) on the day, and the meeting's substitutes."""
-    asker = signed_in_user(user)
-    if asker is None:
-        return False
-    members = Membership.objects.on(timezone.localdate()).filter(
-        committee_id=meeting.committee_id, person__user=asker
-    )
-    substitutes = Attendance.objects.filter(
-        meeting=meeting, person__user=asker, status=AttendanceStatus.SUBSTITUTE
-    )
-    return members.exists() or substitutes.exists()
+    return sits_for(user, meeting)
 
 
 def performance_item(meeting: Meeting, period: Period) -> AgendaItem | None:

@@ -1,8 +1,8 @@
 """Atom feeds of published agendas, minutes and figures, for all and per committee or measure.
 
 Only what the public may read goes in: published agendas and minutes (items by number and
-title, as the meeting page lists them; never a paper's title or text, so never an exempt one)
-and published figures.
+title, as the meeting page lists them; never a paper's title or text, so never an exempt one),
+published figures, and a committee's answered members' questions (never an exempt one).
 """
 
 from __future__ import annotations

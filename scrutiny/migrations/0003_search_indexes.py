@@ -48,7 +48,12 @@ def add(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
     schema_editor.execute(CONFIGURATION)
-    for table, fields in SEARCHED:
+    add_vectors(schema_editor, SEARCHED)
+
+
+def add_vectors(schema_editor, searched):
+    """The column, trigger and index on each (table, fields); later migrations use it too."""
+    for table, fields in searched:
         name = table.split("_", 1)[1]
         schema_editor.execute(f"""
 ALTER TABLE {table} ADD COLUMN search_vector tsvector;
@@ -67,15 +72,19 @@ CREATE INDEX search_{name} ON {table} USING gin (search_vector);
 def remove(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
-    for table, _ in SEARCHED:
+    remove_vectors(schema_editor, SEARCHED)
+    schema_editor.execute("DROP TEXT SEARCH CONFIGURATION scrutiny_english")
+    schema_editor.execute("DROP TEXT SEARCH DICTIONARY scrutiny_english_stem")
+
+
+def remove_vectors(schema_editor, searched):
+    for table, _ in searched:
         name = table.split("_", 1)[1]
         schema_editor.execute(f"""
 DROP TRIGGER scrutiny_search ON {table};
 DROP FUNCTION scrutiny_search_{name}();
 ALTER TABLE {table} DROP COLUMN search_vector;
 """)
-    schema_editor.execute("DROP TEXT SEARCH CONFIGURATION scrutiny_english")
-    schema_editor.execute("DROP TEXT SEARCH DICTIONARY scrutiny_english_stem")
 
 
 class Migration(migrations.Migration):

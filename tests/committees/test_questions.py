@@ -339,3 +339,24 @@ def test_the_demo_meeting_has_made_up_questions_marked_as_demo_data(
     page = client.get(meeting.get_absolute_url()).content.decode()
     assert "2 questions asked: 1 answered before the meeting, 1 at the meeting, 0 declined." in page
     assert "Demo data" in page and "Mostly fewer leaving care" in page
+
+
+def test_a_scrutiny_officer_merges_in_the_admin_and_cannot_decline_without_a_reason(
+    client: Client, member, make_user, meeting: Meeting
+) -> None:
+    item = meeting.items.get(number=7)
+    first = ask_question(user=member, meeting=meeting, text="First?", item=item)
+    second = ask_question(user=member, meeting=meeting, text="Again?", item=item)
+    client.force_login(make_user("tracy", Role.SCRUTINY_OFFICER))
+    client.post(
+        "/admin/committees/question/",
+        {"action": "merge", "_selected_action": [first.pk, second.pk]},
+    )
+    second.refresh_from_db()
+    assert (second.state, second.duplicate_of) == (QuestionState.DUPLICATE, first)
+    url = f"/admin/committees/question/{first.pk}/change/"
+    response = client.post(url, {**form_data(client.get(url)), "state": "declined"})
+    assert response.status_code == 200
+    assert "Say why the question is declined." in response.content.decode()
+    first.refresh_from_db()
+    assert first.state == QuestionState.ASKED
