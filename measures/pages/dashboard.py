@@ -254,8 +254,15 @@ def with_group_headings(rows: list[Row]) -> list[Row]:
 
 
 def report_order(*, period: Period, user: User | None = None) -> list[Measure]:
-    """The measures of a quarter's report in the order members page through them."""
-    return [row.measure for row in dashboard_rows(period=period, user=user)]
+    """The measures of a quarter's report in the order members page through them.
+
+    The rows of dashboard_rows without their positions: only the quarter's own figures and
+    the targets say which measures are due.
+    """
+    measures = Measure.objects.filter(is_current=True).with_figures(
+        user=user, since=period, until=period
+    )
+    return [measure for measure in measures if measure.is_due_in(period)]
 
 
 def status_counts(rows: list[Row]) -> list[tuple[Status, int]]:
