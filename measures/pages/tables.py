@@ -117,7 +117,7 @@ class DashboardTable(tables.Table):
             for column in self.columns
         ]
         grouped = not self.order_by
-        parts = []
+        parts: list[str] = []
         for row in self.paginated_rows:
             record = row.record
             if grouped and record.group:
