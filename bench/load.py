@@ -4,10 +4,12 @@
 papers and the national LAIT data), served by gunicorn with gunicorn.conf.py. Twenty client
 threads request the public pages (dashboard, latest position, a measure page, a meeting page,
 the benchmarks explorer, an indicator page, the CSV export) and, signed in as the demo
-officer, the figures admin list, while a figure is published every 10 s. Three runs:
+officer, the figures admin list, while a figure is published every 10 s. Four runs:
 steady; while the demo meeting's full agenda pack builds (`manage.py build_pack`, another
-process); and with PostgreSQL stopped for 10 s in the middle, checking /healthz answers 503
-during the outage, that the service recovers by itself and that no committed write is lost.
+process); with PostgreSQL stopped for 10 s in the middle, checking /healthz answers 503
+during the outage, that the service recovers by itself and that no committed write is lost;
+and ("worker") while the database worker (`manage.py db_worker`, beside gunicorn) builds
+bench/pack.py's 240-page full pack, queued as the admin's button queues it.
 
 Prints requests/s, p50/p95/p99 per page (and p95 of pages served from the cache and of
 those made afresh after a publish) and the errors. LOAD_SECONDS shortens each run (60).
@@ -47,12 +49,12 @@ from django.db.models import Count  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from committees.models import Meeting  # noqa: E402
+from committees.models import Meeting, Pack, Paper  # noqa: E402
 from measures.benchmarking.models import BenchmarkIndicator  # noqa: E402
 from measures.models import Actual, Measure, State  # noqa: E402
 
 SECONDS = int(os.environ.get("LOAD_SECONDS", "60"))
-RUNS = os.environ.get("LOAD_RUNS", "steady,pack,outage").split(",")
+RUNS = os.environ.get("LOAD_RUNS", "steady,pack,outage,worker").split(",")
 CLIENTS, WORKERS = 20, 4
 MEASURES, QUARTERS = dashboard.MEASURES, dashboard.YEARS * 4
 PUBLISH_EVERY, OUTAGE = 10.0, 10.0
@@ -386,21 +388,22 @@ def main() -> None:
             while_pack_builds(port, pages, meeting, env)
         if "outage" in RUNS:
             outage(port, pages, max(SECONDS, 3 * OUTAGE))
+        if "worker" in RUNS:
+            while_the_worker_builds(port, pages, env)
     finally:
         server.terminate()
         server.wait(timeout=60)
         shutil.rmtree(static, ignore_errors=True)
 
 
-def while_pack_builds(
-    port: int, pages: dict[str, tuple[str, str]], meeting: Meeting, env: dict[str, str]
-) -> None:
-    """A run while another process builds the meeting's full agenda pack."""
-    output = Path(tempfile.mkdtemp(prefix="scrutiny-load-pack-")) / "pack.pdf"
+def beside(
+    port: int, pages: dict[str, tuple[str, str]], command: list[str], env: dict[str, str]
+) -> tuple[Run, str, int, float]:
+    """Drive the clients while `command` runs (at least SECONDS): what they saw, its log and
+    exit status, and how long it all took."""
     started = time.monotonic()
-    build_pack = subprocess.Popen(
-        [sys.executable, "manage.py", "build_pack", meeting_argument(meeting), "--full"]
-        + ["--output", str(output)],
+    process = subprocess.Popen(
+        [sys.executable, "manage.py", *command],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,
@@ -414,16 +417,54 @@ def while_pack_builds(
     for thread in threads:
         thread.start()
     time.sleep(SECONDS)
-    log, _ = build_pack.communicate(timeout=900)
+    log, _ = process.communicate(timeout=1800)
     stop.set()
     for thread in threads:
         thread.join()
-    took = time.monotonic() - started
+    return run, log, process.returncode, time.monotonic() - started
+
+
+def while_pack_builds(
+    port: int, pages: dict[str, tuple[str, str]], meeting: Meeting, env: dict[str, str]
+) -> None:
+    """A run while another process builds the meeting's full agenda pack."""
+    output = Path(tempfile.mkdtemp(prefix="scrutiny-load-pack-")) / "pack.pdf"
+    command = ["build_pack", meeting_argument(meeting), "--full", "--output", str(output)]
+    run, log, status, took = beside(port, pages, command, env)
     report(f"While the full pack builds ({pack_pages(output)} pages)", run, took)
-    print(f"pack build: exit {build_pack.returncode} after {took:.0f} s")
-    if build_pack.returncode:
+    print(f"pack build: exit {status} after {took:.0f} s")
+    if status:
         print(log[-2000:])
     shutil.rmtree(output.parent, ignore_errors=True)
+
+
+def while_the_worker_builds(
+    port: int, pages: dict[str, tuple[str, str]], env: dict[str, str]
+) -> None:
+    """A run while the database worker builds bench/pack.py's full pack, queued as in the admin.
+
+    Its committee's 60 measures join the dashboard's from here on: run it last.
+    """
+    import pack as bench_pack  # bench/pack.py: its committee, measures, papers and uploads
+
+    from committees.packs.queue import queue_pack_build
+
+    with transaction.atomic():
+        meeting = bench_pack.create_meeting(names="Pack bench: ")
+        build = queue_pack_build(meeting=meeting, version="full")
+    command = ["db_worker", "--batch", "--no-reload", "--no-startup-delay"]
+    run, log, _, took = beside(port, pages, [*command, "--worker-id", "load-bench"], env)
+    build.refresh_from_db()
+    pages_built = build.pack.pages if build.pack else "no"
+    report(f"While the worker builds the bench pack ({pages_built} pages)", run, took)
+    print(f"pack build in the worker: {build.state} after {took:.0f} s ({build.outcome})")
+    if build.state != "done":
+        print(log[-2000:])
+    # The pack and the uploads are files in MEDIA_ROOT: the throwaway database goes, they would not.
+    for built in Pack.objects.filter(meeting=meeting):
+        built.file.delete(save=False)
+    for paper in Paper.objects.filter(item__meeting=meeting).exclude(file=""):
+        paper.file.delete(save=False)
 
 
 def officer_user():  # type: ignore[no-untyped-def]

@@ -158,10 +158,10 @@ def delete_data() -> None:
         model.objects.all().delete()
 
 
-def create_measures(committee: Committee) -> None:
+def create_measures(committee: Committee, *, names: str = "") -> None:
     rng = random.Random(2017)
     ambitions = {
-        name: Ambition.objects.create(name=name, order=n)
+        name: Ambition.objects.create(name=f"{names}{name}", order=n)
         for n, name in enumerate(dict.fromkeys(a for a, _ in OUTCOMES))
     }
     outcomes = [
@@ -231,7 +231,8 @@ def create_measures(committee: Committee) -> None:
 
 
 @transaction.atomic
-def create_meeting() -> Meeting:
+def create_meeting(*, names: str = "") -> Meeting:
+    """The bench committee and its meeting; `names` prefixes the ambitions (beside the demo's)."""
     committee = Committee.objects.create(
         name="Bench Pack Scrutiny Committee",
         slug=SLUG,
@@ -242,7 +243,7 @@ def create_meeting() -> Meeting:
         person = Person.objects.create(key=f"bench-pack-{n}", name=name, kind="councillor")
         role = ("chair", "vice_chair")[n] if n < 2 else "member"
         Membership.objects.create(person=person, committee=committee, role=role)
-    create_measures(committee)
+    create_measures(committee, names=names)
     meeting = Meeting.objects.create(committee=committee, date=date(2017, 9, 8), venue="Lincoln")
     rng = random.Random(8)
     titles = [

@@ -55,9 +55,17 @@ def bump_data_version(using: str = "default") -> None:
 
 
 def _watched(model: type[Model]) -> bool:
-    # Historical copies (django-simple-history) are written beside the rows they copy.
+    from scrutiny.jobs import Job
+
     managed = model._meta.managed and not model._meta.proxy
-    return managed and not any(field.name == "history_id" for field in model._meta.fields)
+    # Historical copies (django-simple-history) are written beside the rows they copy, and a
+    # job's record (a pack build's or an import's state and step) is on no public page: every
+    # step of a build would otherwise empty the page cache.
+    return (
+        managed
+        and not issubclass(model, Job)
+        and not any(field.name == "history_id" for field in model._meta.fields)
+    )
 
 
 def trigger_sql(vendor: str, table: str) -> list[str]:
@@ -79,8 +87,20 @@ def trigger_sql(vendor: str, table: str) -> list[str]:
     raise NotImplementedError(f"The data version has no triggers for {vendor}.")
 
 
+def drop_trigger_sql(vendor: str, table: str) -> list[str]:
+    """The statements that stop writes to `table` bumping the data version (if they did)."""
+    if vendor == "postgresql":
+        return [f'DROP TRIGGER IF EXISTS {TRIGGER} ON "{table}"']
+    return [
+        f'DROP TRIGGER IF EXISTS "{TRIGGER}_{table}_{op}"' for op in ("insert", "update", "delete")
+    ]
+
+
 def install_triggers(app_config: AppConfig, using: str = "default") -> None:
-    """Create the data version's triggers on an app's tables (idempotent)."""
+    """Create the data version's triggers on an app's watched tables, drop any on the others.
+
+    Idempotent; dropping takes a trigger off a table once watched (the jobs' tables were).
+    """
     connection = connections[using]
     statements = []
     if connection.vendor == "postgresql":
@@ -95,6 +115,8 @@ def install_triggers(app_config: AppConfig, using: str = "default") -> None:
     for model in app_config.get_models(include_auto_created=True):
         if _watched(model):
             statements += trigger_sql(connection.vendor, model._meta.db_table)
+        elif not model._meta.proxy and model._meta.managed:
+            statements += drop_trigger_sql(connection.vendor, model._meta.db_table)
     with connection.cursor() as cursor:
         for statement in statements:
             cursor.execute(statement)

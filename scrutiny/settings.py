@@ -221,7 +221,8 @@ DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"
 # run as tasks of Django's tasks framework (the django-tasks backport). The database backend
 # needs no other server and works on SQLite and PostgreSQL; `manage.py db_worker` runs them.
 # Larger installations may use Redis through RQ (TASKS_BACKEND=rq, REDIS_URL, and the [rq]
-# extra installed), with `manage.py rqworker default` as the worker.
+# extra installed), with `manage.py rqworker default --job-class django_tasks_rq.Job` as the
+# worker (RQ's own job class cannot run a django-tasks task).
 INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
 TASKS_BACKEND = env_choice("TASKS_BACKEND", "database", ["database", "rq"])
 TASKS = {
@@ -234,7 +235,7 @@ TASKS = {
     }
 }
 if TASKS_BACKEND == "rq":
-    INSTALLED_APPS += ["django_rq"]
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
     RQ_QUEUES = {"default": {"URL": env_str("REDIS_URL", "redis://127.0.0.1:6379/0")}}
 # A worker started again marks the builds and imports it was running as failed; its id is
 # the host's name unless given, so give each worker on one host its own --worker-id.

@@ -28,16 +28,22 @@ def run_worker(worker_id: str = "test-worker") -> None:
     )
 
 
-def worker_process(*arguments: str, worker_id: str = "test-worker") -> subprocess.Popen[str]:
-    """`manage.py db_worker` as its own process, on the test database and media folder."""
+def process_environment(**extra: str) -> dict[str, str]:
+    """The environment of a `manage.py` process on the test database and media folder."""
     db = connection.settings_dict
     address = f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
-    environment = {
+    return {
         **os.environ,
         "DATABASE_URL": address,
         "MEDIA_ROOT": str(settings.MEDIA_ROOT),
         "DEBUG": "0",
+        **extra,
     }
+
+
+def worker_process(*arguments: str, worker_id: str = "test-worker") -> subprocess.Popen[str]:
+    """`manage.py db_worker` as its own process, on the test database and media folder."""
+    environment = process_environment()
     return subprocess.Popen(
         [sys.executable, "manage.py", "db_worker", "--no-reload", "--no-startup-delay"]
         + ["--interval", "0.2", "--worker-id", worker_id, *arguments],

@@ -7,6 +7,8 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from django.db.models import F, Max
+
 from measures.models import Actual, Measure, State
 from measures.rules.periods import Period
 from measures.rules.positions import Position
@@ -198,12 +200,16 @@ def dashboard_rows(
 ) -> list[Row]:
     """The rows of a quarter's report, or of the latest position, in council order.
 
-    Three queries whatever the number of measures or periods. `measures` narrows the
-    measures (filters); figures are those the user may see.
+    Three queries (four for the latest position) whatever the number of measures or periods.
+    `measures` narrows the measures (filters); figures are those the user may see.
     """
     queryset = (measures if measures is not None else Measure.objects.all()).filter(is_current=True)
-    # Enough history for the trend, the previous figure and the same quarter last year.
-    since = None if view == View.LATEST else period.last_n(HISTORY_PERIODS)[0]
+    # Enough history for the trend, the previous figure and the same quarter last year: for the
+    # latest position, as much before the oldest of the measures' latest quarters.
+    oldest = period if view == View.PERIOD else _oldest_latest(queryset, user=user, until=period)
+    if oldest is None:
+        return []
+    since = oldest.last_n(HISTORY_PERIODS)[0]
     rows = []
     for measure in queryset.with_figures(user=user, since=since, until=period):
         if view == View.LATEST:
@@ -214,6 +220,25 @@ def dashboard_rows(
         elif measure.is_due_in(period):
             rows.append(_row(measure, period))
     return rows
+
+
+def _oldest_latest(measures: Any, *, user: User | None, until: Period) -> Period | None:
+    """The earliest of the measures' latest quarters with a figure the user sees (up to until).
+
+    One query, so the latest position fetches recent figures only, not every figure ever.
+    """
+    index = (
+        Actual.objects.visible_to(user)
+        .filter(measure__in=measures.values("pk"))
+        .filter(year__lte=until.year)
+        .exclude(year=until.year, quarter__gt=until.quarter)
+        .values("measure")
+        .annotate(latest=Max(F("year") * 4 + F("quarter") - 1))
+        .order_by("latest")
+        .values_list("latest", flat=True)
+        .first()
+    )
+    return None if index is None else Period(index // 4, index % 4 + 1)
 
 
 def with_group_headings(rows: list[Row]) -> list[Row]:
@@ -229,8 +254,15 @@ def with_group_headings(rows: list[Row]) -> list[Row]:
 
 
 def report_order(*, period: Period, user: User | None = None) -> list[Measure]:
-    """The measures of a quarter's report in the order members page through them."""
-    return [row.measure for row in dashboard_rows(period=period, user=user)]
+    """The measures of a quarter's report in the order members page through them.
+
+    The rows of dashboard_rows without their positions: only the quarter's own figures and
+    the targets say which measures are due.
+    """
+    measures = Measure.objects.filter(is_current=True).with_figures(
+        user=user, since=period, until=period
+    )
+    return [measure for measure in measures if measure.is_due_in(period)]
 
 
 def status_counts(rows: list[Row]) -> list[tuple[Status, int]]:

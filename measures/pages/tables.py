@@ -5,8 +5,9 @@ from urllib.parse import quote
 
 import django_tables2 as tables
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
+from django_tables2.utils import A
 
 from measures.pages.dashboard import Row
 from measures.rules.directions import LAST_YEAR, PREVIOUS
@@ -52,8 +53,9 @@ def _travel(record: Row, direction: Direction | None, other: Any, compared_with:
 class DashboardTable(tables.Table):
     """A quarter's report (or the latest position) as members read it.
 
-    Cells are rendered in Python rather than per-cell templates: a 200-measure report
-    renders several times faster.
+    Cells, and the body's rows, are rendered in Python rather than by django-tables2's
+    template cell by cell (which works out each cell's attributes and renderer again for every
+    cell): a 200-measure report renders several times faster.
     """
 
     title = tables.Column(accessor="measure", verbose_name="Measure", order_by=("sort_title",))
@@ -103,6 +105,44 @@ class DashboardTable(tables.Table):
         row_attrs = {"class": "govuk-table__row"}
         order_by_field = "sort"
         empty_text = "No measures match these choices."
+
+    def body_rows(self) -> SafeString:
+        """The body's rows as django-tables2's template would render them, in table order.
+
+        With the table in council order (unsorted), each outcome's first row is preceded by a
+        heading row naming its group.
+        """
+        columns = [
+            (column, column.attrs["td"].as_html(), getattr(self, f"render_{column.name}", None))
+            for column in self.columns
+        ]
+        grouped = not self.order_by
+        parts: list[str] = []
+        for row in self.paginated_rows:
+            record = row.record
+            if grouped and record.group:
+                parts.append(
+                    format_html(
+                        '<tr class="govuk-table__row group-row"><th scope="colgroup" colspan="{}" '
+                        'class="govuk-table__header group-heading">{}</th></tr>',
+                        len(columns),
+                        record.group,
+                    )
+                )
+            parts.append(f"<tr {row.attrs.as_html()}>")
+            for column, attrs, render in columns:
+                value = A(column.accessor).resolve(record, quiet=True)
+                if value in column.column.empty_values:
+                    cell = conditional_escape(column.default)
+                else:
+                    cell = render(record) if render else conditional_escape(value)
+                parts.append(f"<td {attrs}>{cell}</td>")
+            parts.append("</tr>")
+        if not parts and self.empty_text:
+            parts.append(
+                format_html('<tr><td colspan="{}">{}</td></tr>', len(columns), self.empty_text)
+            )
+        return mark_safe("".join(parts))
 
     def render_title(self, record: Row) -> SafeString:
         measure = record.measure

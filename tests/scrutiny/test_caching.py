@@ -13,9 +13,16 @@ from django.http import HttpResponse
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 
-from committees.models import Meeting, Paper
-from measures.models import Actual, State
-from scrutiny.caching import DATA_APPS, _watched, cache_key, data_version
+from committees.models import Meeting, PackBuild, PackVersion, Paper
+from measures.models import Actual, ImportKind, ImportRun, State
+from scrutiny.caching import (
+    DATA_APPS,
+    _watched,
+    cache_key,
+    data_version,
+    install_triggers,
+    trigger_sql,
+)
 from scrutiny.roles import Role
 from tests.committees.conftest import EXEMPT_TEXT
 
@@ -191,3 +198,34 @@ def test_a_transaction_bumps_the_version_once_until_a_page_reads_it(make_measure
         assert data_version() == before + 1
         make_measure("AFTER-A-READ")
         assert data_version() == before + 2
+
+
+def test_a_jobs_progress_leaves_the_data_version_alone_but_publishing_a_figure_bumps_it(
+    draft_meeting: Meeting, make_target, make_actual
+) -> None:
+    # Each step of a pack build is saved as it happens: it must not empty the page cache.
+    draft = make_actual(make_target().measure, period="2017/18 Q2", value="50.3")
+    build = PackBuild.objects.create(meeting=draft_meeting, version=PackVersion.PUBLIC)
+    run = ImportRun.objects.create(kind=ImportKind.LAIT, file="imports/lait.parquet")
+    before = data_version()
+    for job in (build, run):
+        job.start(worker="worker-1")
+        job.report("Drawing chart 3 of 60")
+        job.finish("240 pages")
+    assert data_version() == before
+    Actual.objects.filter(pk=draft.pk).update(state=State.PUBLISHED)
+    assert data_version() == before + 1
+
+
+def test_a_database_migrated_before_jobs_were_left_alone_loses_their_triggers(
+    draft_meeting: Meeting,
+) -> None:
+    # Databases migrated earlier have the trigger on the jobs' tables: the next migrate drops it.
+    with connection.cursor() as cursor:
+        for statement in trigger_sql(connection.vendor, PackBuild._meta.db_table):
+            cursor.execute(statement)
+    install_triggers(apps.get_app_config("committees"))
+    build = PackBuild.objects.create(meeting=draft_meeting, version=PackVersion.FULL)
+    before = data_version()
+    build.report("Laying out pages")
+    assert data_version() == before
