@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
-from committees.demo import load_demo_committees
+from committees.demo import load_demo_changes, load_demo_committees
 from measures.benchmarking.models import BenchmarkIndicator
 from measures.demo import load_demo_measures
 from measures.demo_benchmarks import load_demo_benchmarks
@@ -68,6 +68,11 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{loaded['committees']} committees, {loaded['meetings']} meetings and "
             f"{loaded['people']} people from the agenda pack of 8 September 2017."
+        )
+        load_demo_changes(publisher=users["lead"])
+        self.stdout.write(
+            "Since the committee's last meeting: two figures, a paper and an action update "
+            "(demo data, dated today)."
         )
         self.stdout.write("Demo sign-ins (username / password, role):")
         for account in accounts:
