@@ -6,6 +6,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Max, QuerySet
+from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -101,7 +102,9 @@ class PersonAdmin(admin.ModelAdmin):
     prepopulated_fields = {"key": ["name"]}
 
 
-class AgendaItemInline(admin.TabularInline):
+# The meeting page's inlines are stacked: each field has its own label (a tabular inline's
+# fields have only a column heading, which axe and screen readers miss) and the page fits 1280px.
+class AgendaItemInline(admin.StackedInline):
     formset = UniqueRowsFormSet
     model = AgendaItem
     fk_name = "meeting"
@@ -115,17 +118,32 @@ class AgendaItemInline(admin.TabularInline):
         return super().get_queryset(request).filter(meeting__in=visible)
 
 
-class AttendanceInline(admin.TabularInline):
+class AttendanceInline(admin.StackedInline):
     formset = UniqueRowsFormSet
     model = Attendance
     extra = 0
     autocomplete_fields = ["person", "substitute_for"]
+
+    class Media:
+        js = ["js/autocomplete-names.js"]
+
+
+class LabelledDeleteFormSet(BaseInlineFormSet):
+    """A table of rows whose Delete tick box names the row it deletes (a table's heading alone
+    leaves it unnamed for a screen reader)."""
+
+    def add_fields(self, form: forms.ModelForm, index: int | None) -> None:
+        super().add_fields(form, index)
+        # Only a saved row shows the tick box (and has a name to give it).
+        if "DELETE" in form.fields and form.instance.pk is not None:
+            form.fields["DELETE"].widget.attrs["aria-label"] = f"Delete the {form.instance}"
 
 
 class PackInline(admin.TabularInline):
     """The packs built for a meeting, newest first, with their downloads and freshness."""
 
     model = Pack
+    formset = LabelledDeleteFormSet
     extra = 0
     can_delete = True
     fields = (

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime, time
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
+from django.utils import timezone
 
 from committees.models import (
     Action,
@@ -31,7 +33,9 @@ from committees.models import (
 from committees.publication import publish_agenda
 from committees.recommendations import record_update
 from committees.services import add_opening_items, attendance_role
-from measures.models import Measure
+from measures.demo import save_if_changed
+from measures.models import Actual, Measure, State
+from measures.rules.periods import Period
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -324,3 +328,77 @@ def load_demo_questions(*, member: User | None = None) -> int:
             demo=True,
         )
     return Question.objects.filter(meeting=meeting, demo=True).count()
+
+
+# The papers' meetings are long past, so "Since the last meeting" would be empty: these few
+# changes, dated the day the demo is loaded, give each kind an entry. None is in the council's
+# papers, and each says so.
+DEMO_NOTE = (
+    "Demo data, not from the council's papers: added when the demo was loaded, to show what "
+    "changed since the committee's last meeting."
+)
+# Earlier quarters for the looked after children rate, rising as the later ones do: 2016/17 Q2
+# within the tolerance band (43 to 47), Q3 outside it.
+DEMO_FIGURES = [("LAC-RATE", "2016/17 Q2", "46.2"), ("LAC-RATE", "2016/17 Q3", "47.6")]
+COMMITTEE = "children-and-young-people-scrutiny-committee"
+
+
+@transaction.atomic
+def load_demo_changes(*, publisher: User | None = None) -> dict[str, int]:
+    """One change of each kind since the committee's last meeting, marked as demo data.
+
+    Figures published (two earlier quarters, one a change of status), a paper published, and
+    an action updated. Idempotent: loading again adds nothing and keeps the first dates.
+    """
+    now = timezone.now()
+    figures = 0
+    for reference, label, value in DEMO_FIGURES:
+        period = Period.parse(label)
+        lookup: dict[str, Any] = {
+            "measure": Measure.objects.get(reference=reference),
+            "year": period.year,
+            "quarter": period.quarter,
+        }
+        if not Actual.objects.filter(**lookup).exists():
+            save_if_changed(
+                Actual,
+                lookup,
+                {
+                    "value": Decimal(value),
+                    "commentary": DEMO_NOTE,
+                    "source": DEMO_NOTE,
+                    "state": State.PUBLISHED,
+                    "published_at": now,
+                    "published_by": publisher,
+                },
+            )
+            figures += 1
+    september = AgendaItem.objects.get(
+        meeting__committee__slug=COMMITTEE, meeting__date=date(2017, 9, 8), number=8
+    )
+    _, created = Paper.objects.get_or_create(
+        item=september,
+        kind="appendix",
+        letter="E",
+        defaults={
+            "title": "Exclusions figures: why the Department for Education's data is used "
+            "(demo data)",
+            "text": "The Executive Director of Children's Services answers the committee's "
+            "question of 21 July 2017: the measure uses the Department for Education's "
+            "published figures so that it can be compared with other councils; the live "
+            f"figures are reported alongside it from Quarter 2.\n\n{DEMO_NOTE}",
+            "published_at": now,
+        },
+    )
+    action = Action.objects.get(
+        item__meeting__committee__slug=COMMITTEE,
+        item__meeting__date=date(2017, 7, 21),
+        what__startswith="Look into why Department for Education data",
+    )
+    _, updated = ActionUpdate.objects.get_or_create(
+        action=action,
+        note="The Executive Director's answer is published as Appendix E to item 8 of 8 "
+        "September 2017 (demo data).",
+        defaults={"date": timezone.localdate(now)},
+    )
+    return {"figures": figures, "papers": int(created), "updates": int(updated)}

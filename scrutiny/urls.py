@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from committees import views as committee_views
 from measures import views as measure_views
@@ -82,4 +83,11 @@ urlpatterns = [
     ),
     path("alerts/", include("scrutiny.alerts.urls")),
     path("privacy/", alert_views.privacy, name="privacy"),
+    # Django's admin sign-in page links to "Forgotten your login credentials?" when this name
+    # exists: it leads to the site's own reset flow.
+    path(
+        "sign-in/forgotten/admin/",
+        RedirectView.as_view(pattern_name="password_reset"),
+        name="admin_password_reset",
+    ),
 ]

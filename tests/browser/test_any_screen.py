@@ -171,8 +171,55 @@ def test_the_dashboard_prints_on_one_a4_landscape_page_in_12_point(
     text = reader.pages[0].extract_text()
     # (Chromium's PDF writes "fi" as a ligature, so the titles are matched by their first word.)
     assert text.index("Summary: 8 measures") < text.index("Juvenile")
-    assert "http" not in text and "/measures/" not in text
+    # No link's address is printed; the page's own is, once, for the full detail.
+    assert "/measures/" not in text and text.count("http") == 1
+    footer = "Full detail (covered periods, tolerance bands, change on last year, forecasts, status"
+    assert f"{footer} changes): {live_server.url}/" in text.replace("\n", " ")
     (artifacts / "dashboard-print.png").write_bytes(page.screenshot(full_page=True))
+
+
+# Seven more quarterly measures of the kind councils report, to make a report of fifteen.
+MORE_MEASURES = {
+    "CIN-REREF": "Re-referrals to children's social care within 12 months",
+    "ASSESS-45": "Single assessments completed within 45 working days",
+    "ICPC-15": "Initial child protection conferences held within 15 working days",
+    "CP-REPEAT": "Children subject to a child protection plan for a second or subsequent time",
+    "LAC-3PLACE": "Looked after children with three or more placements in the year",
+    "CL-EET": "Care leavers aged 19 to 21 in education, employment or training",
+    "NEET-16-17": "Young people aged 16 and 17 not in education, employment or training",
+}
+
+
+def test_fifteen_measures_print_on_one_page_with_the_full_detail_address_once(
+    page: Page,
+    live_server,
+    demo,
+    make_outcome,
+    make_measure,
+    make_target,
+    make_actual,
+    artifacts: Path,
+) -> None:
+    outcome = make_outcome("Children get help early", order=9)
+    for number, (reference, title) in enumerate(MORE_MEASURES.items()):
+        measure = make_measure(
+            reference, title=title, unit="percentage", polarity="higher", outcome=outcome
+        )
+        make_target(measure, value=80 + number, band_low=75, band_high=None)
+        for period, value in (("2016/17 Q1", 71 + number), ("2016/17 Q4", 79), ("2017/18 Q1", 83)):
+            make_actual(measure, period=period, value=value, state="published")
+    page.goto(live_server.url + "/")
+    page.emulate_media(media="print")
+    expect(page.locator(ROWS)).to_have_count(15)
+    smallest, where = page.evaluate(SMALLEST_TEXT)
+    assert smallest >= 16, where  # 12 pt
+    reader = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True, print_background=False)))
+    (artifacts / "dashboard-print-15.png").write_bytes(page.screenshot(full_page=True))
+    assert len(reader.pages) == 1
+    text = reader.pages[0].extract_text()
+    assert text.index("Summary: 15 measures") < text.index("Re-referrals")
+    # What paper leaves out is a visit away: the dashboard's address, printed once.
+    assert text.count(live_server.url) == 1
 
 
 @pytest.mark.parametrize("path", ["/", "/measures/LAC-RATE/"])

@@ -6,8 +6,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from committees.models import Person
+from committees.models import Meeting, Pack, Person
 from scrutiny.roles import Role
+from tests.browser.test_measures import sign_in
 from tests.browser.test_pages import assert_no_axe_violations
 from tests.conftest import TEST_PASSWORD
 
@@ -126,4 +127,31 @@ def test_the_minutes_of_21_july_2017_read_as_printed_and_pass_axe(
     expect(page.get_by_text("Church Representative: Mr S C Rudman.")).to_be_visible()
     expect(page.get_by_text("The meeting closed at 11.55 am")).to_be_visible()
     page.screenshot(path=artifacts / "minutes.png", full_page=True)
+    assert_no_axe_violations(page)
+
+
+def test_the_admin_meeting_page_labels_every_field_passes_axe_and_fits_1280(
+    page: Page, live_server, committees_demo, make_user, artifacts: Path
+) -> None:
+    make_user(username="scrutiny", role=Role.SCRUTINY_OFFICER)
+    meeting = Meeting.objects.get(date="2017-09-08")
+    # A pack built earlier is listed too (its file is not needed to list it).
+    Pack.objects.create(
+        meeting=meeting, version="public", file="packs/x.pdf", pages=180, size=1, checksum="0" * 64
+    )
+    sign_in(page, live_server, "scrutiny")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{live_server.url}/admin/committees/meeting/{meeting.pk}/change/")
+    # Each agenda item's fields are named for a screen reader, the first item's as the rest.
+    expect(page.get_by_label("Title:", exact=True).first).to_have_value(
+        "Apologies for Absence / Replacement Members"
+    )
+    page.screenshot(path=artifacts / "admin-meeting.png", full_page=True)
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 1280
+    assert_no_axe_violations(page)
+    # July's meeting has its attendance recorded: each person's row is labelled too.
+    july = Meeting.objects.get(date="2017-07-21")
+    page.goto(f"{live_server.url}/admin/committees/meeting/{july.pk}/change/")
+    expect(page.get_by_label("Status:", exact=True).first).to_have_value("absent")
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 1280
     assert_no_axe_violations(page)

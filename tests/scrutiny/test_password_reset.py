@@ -100,3 +100,17 @@ def test_a_weak_new_password_is_refused_with_the_reason(client: Client, make_use
         form.redirect_chain[-1][0], {"new_password1": "12345", "new_password2": "12345"}
     ).content.decode()
     assert "There is a problem" in page and "This password is too short." in page
+
+
+@pytest.mark.django_db
+def test_the_admin_sign_in_page_offers_the_same_reset_of_a_forgotten_password(
+    client: Client, make_user
+) -> None:
+    page = client.get("/admin/login/").content.decode()
+    link = re.search(r'<a href="([^"]+)">Forgotten your login credentials\?</a>', page)
+    assert link, "no reset link on the admin's sign-in page"
+    make_user(username="cllr.kirk", role=Role.COMMITTEE_MEMBER, email="kirk@example.org")
+    form = client.get(link.group(1), follow=True)
+    assert "Reset your password" in form.content.decode()
+    client.post(form.redirect_chain[-1][0], {"email": "kirk@example.org"})
+    assert len(mail.outbox) == 1 and "cllr.kirk" in mail.outbox[0].body

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
-from committees.demo import load_demo_committees, load_demo_questions
+from committees.demo import load_demo_changes, load_demo_committees, load_demo_questions
 from measures.benchmarking.models import BenchmarkIndicator
 from measures.demo import load_demo_measures
 from measures.demo_benchmarks import load_demo_benchmarks
@@ -74,6 +74,11 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{loaded['recommendations']} tracked recommendations: the 2012 peer challenge's "
             "(with made-up progress, marked as demo data) and the resolution of 21 July 2017."
+        )
+        load_demo_changes(publisher=users["lead"])
+        self.stdout.write(
+            "Since the committee's last meeting: two figures, a paper and an action update "
+            "(demo data, dated today)."
         )
         self.stdout.write("Demo sign-ins (username / password, role):")
         for account in accounts:
