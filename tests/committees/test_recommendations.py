@@ -227,3 +227,23 @@ def test_the_monitor_paper_s_page_shows_the_public_published_recommendations_onl
     assert "Open recommendations" in page
     assert "Published and open." in page
     assert "Unpublished draft." not in page
+
+
+def test_a_recommendation_from_a_minute_taken_in_private_reaches_only_those_entitled(
+    make_committee, make_user
+) -> None:
+    committee = make_committee()
+    private = Recommendation.objects.create(
+        committee=committee,
+        text="Renegotiate the placement contract.",
+        source="resolution",
+        minute=resolution_minute(committee, exempt=3),
+        raised=date(2017, 7, 21),
+    )
+    officer = make_user("officer", role=Role.OFFICER)  # views recommendations, not exempt papers
+    scrutiny = make_user("scrutiny", role=Role.SCRUTINY_OFFICER)
+    assert not Recommendation.objects.visible_to(officer).filter(pk=private.pk).exists()
+    assert Recommendation.objects.visible_to(scrutiny).filter(pk=private.pk).exists()
+    # Published by mistake (the form refuses it), the public still never reads it.
+    Recommendation.objects.filter(pk=private.pk).update(published=True)
+    assert not Recommendation.objects.visible_to(None).exists()
