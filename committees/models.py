@@ -1144,10 +1144,14 @@ class RecommendationStatus(models.TextChoices):
 
 class RecommendationQuerySet(models.QuerySet["Recommendation"]):
     def visible_to(self, user: AnyUser) -> RecommendationQuerySet:
-        """All for staff who may view recommendations; the published ones for anyone else,
-        never one from a minute taken in private (committees/access.py's rule)."""
+        """All for staff who may view recommendations, the published ones for anyone else;
+        one from a minute taken in private only for those entitled to read that minute
+        (committees/access.py's rule)."""
         if user is not None and user.has_perm("committees.view_recommendation"):
-            return self
+            from committees.access import exempt_entitlement
+
+            entitled = Minute.objects.filter(exempt_entitlement(user))
+            return self.filter(Q(minute__isnull=True) | Q(minute__in=entitled))
         return self.public()
 
     def public(self) -> RecommendationQuerySet:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
+from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from committees.models import Recommendation, RecommendationUpdate
@@ -31,6 +32,14 @@ class RecommendationAdmin(GuardedHistoryAdmin):
         ("Response and status", {"fields": ["response", "response_reasons", "status"]}),
         ("Links and publication", {"fields": ["measures", "actions", "published"]}),
     ]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        # One from a minute taken in private only for those entitled to read that minute.
+        return (
+            super()
+            .get_queryset(request)
+            .filter(pk__in=Recommendation.objects.visible_to(request.user).values("pk"))
+        )
 
     def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
         super().save_formset(request, form, formset, change)

@@ -227,3 +227,45 @@ def test_the_monitor_paper_s_page_shows_the_public_published_recommendations_onl
     assert "Open recommendations" in page
     assert "Published and open." in page
     assert "Unpublished draft." not in page
+
+
+def test_a_recommendation_from_a_minute_taken_in_private_reaches_only_those_entitled(
+    make_committee, make_user
+) -> None:
+    committee = make_committee()
+    private = Recommendation.objects.create(
+        committee=committee,
+        text="Renegotiate the placement contract.",
+        source="resolution",
+        minute=resolution_minute(committee, exempt=3),
+        raised=date(2017, 7, 21),
+    )
+    officer = make_user("officer", role=Role.OFFICER)  # views recommendations, not exempt papers
+    scrutiny = make_user("scrutiny", role=Role.SCRUTINY_OFFICER)
+    assert not Recommendation.objects.visible_to(officer).filter(pk=private.pk).exists()
+    assert Recommendation.objects.visible_to(scrutiny).filter(pk=private.pk).exists()
+    # Published by mistake (the form refuses it), the public still never reads it.
+    Recommendation.objects.filter(pk=private.pk).update(published=True)
+    assert not Recommendation.objects.visible_to(None).exists()
+
+
+def test_the_admin_lists_a_private_minute_s_recommendation_only_to_those_entitled(
+    client, make_committee, make_user
+) -> None:
+    committee = make_committee()
+    Recommendation.objects.create(
+        committee=committee,
+        text="Renegotiate the placement contract.",
+        source="resolution",
+        minute=resolution_minute(committee, exempt=3),
+        raised=date(2017, 7, 21),
+    )
+    client.force_login(make_user("officer", role=Role.OFFICER))
+    page = client.get("/admin/committees/recommendation/")
+    assert page.status_code == 200
+    assert "Renegotiate the placement contract." not in page.content.decode()
+    client.force_login(make_user("scrutiny", role=Role.SCRUTINY_OFFICER))
+    assert (
+        "Renegotiate the placement contract."
+        in client.get("/admin/committees/recommendation/").content.decode()
+    )
