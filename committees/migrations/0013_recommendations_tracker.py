@@ -127,7 +127,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='recommendation',
-            constraint=models.CheckConstraint(condition=models.Q(('due__isnull', True), ('due__gte', models.F('raised')), _connector='OR'), name='recommendation_due_after_raised', violation_error_message='The due date cannot be before the recommendation was made.'),
+            constraint=models.CheckConstraint(condition=models.Q(('due__isnull', True), ('due__gte', models.F('raised')), _connector='OR'), name='recommendation_due_after_raised', violation_error_message='The due date cannot be before it was made.'),
         ),
         migrations.AddConstraint(
             model_name='recommendationupdate',
