@@ -25,6 +25,7 @@ from committees.models import (
     Person,
     WorkProgrammeItem,
 )
+from committees.exempt_review import review_date
 from committees.publication import publish_agenda
 from committees.services import add_opening_items, attendance_role
 from measures.models import Measure
@@ -191,6 +192,11 @@ def load_demo_committees(
                 user=None,
                 when=datetime.combine(published, time(0, 0), tzinfo=LONDON),
             )
+            # Marked exempt as the agenda was published: due for review a year later.
+            Paper.objects.filter(
+                item__meeting=meetings[(raw["committee"], raw["date"])],
+                exempt_paragraph__isnull=False,
+            ).update(exempt_review_on=review_date(published))
     WorkProgrammeItem.objects.filter(committee__in=committees.values()).delete()
     for raw in data["work_programme"]:
         WorkProgrammeItem.objects.create(
