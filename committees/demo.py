@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from django.db import transaction
 
+from committees.exempt_review import review_date
 from committees.models import (
     Action,
     ActionUpdate,
@@ -25,7 +26,6 @@ from committees.models import (
     Person,
     WorkProgrammeItem,
 )
-from committees.exempt_review import review_date
 from committees.publication import publish_agenda
 from committees.services import add_opening_items, attendance_role
 from measures.models import Measure
