@@ -18,6 +18,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from committees.access import can_see_agenda, signed_in_user
+from committees.clocks import agenda_clocks
 from committees.deadlines import timeliness
 from committees.models import (
     Action,
@@ -196,10 +197,26 @@ class PackInline(admin.TabularInline):
         )
 
 
+class AgendaDeadlineFilter(admin.SimpleListFilter):
+    """Meetings of the next eight weeks whose agenda is at risk of missing its deadline."""
+
+    title = "agenda deadline"
+    parameter_name = "deadline"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return [("at-risk", "At risk (next eight weeks)")]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        if self.value() != "at-risk":
+            return queryset
+        clocks = agenda_clocks(today=timezone.localdate())
+        return queryset.filter(pk__in=[clock.meeting.pk for clock in clocks if clock.at_risk])
+
+
 @admin.register(Meeting)
 class MeetingAdmin(GuardedHistoryAdmin):
     list_display = ["committee", "date", "start", "venue", "state", "agenda_status"]
-    list_filter = ["committee", "state"]
+    list_filter = ["committee", "state", AgendaDeadlineFilter]
     date_hierarchy = "date"
     inlines = [AgendaItemInline, AttendanceInline, PackInline]
     actions = ["record_attendance_from_membership"]

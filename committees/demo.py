@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 from django.utils import timezone
 
+from committees.exempt_review import review_date
 from committees.models import (
     Action,
     ActionUpdate,
@@ -201,6 +202,11 @@ def load_demo_committees(
                 user=None,
                 when=datetime.combine(published, time(0, 0), tzinfo=LONDON),
             )
+            # Marked exempt as the agenda was published: due for review a year later.
+            Paper.objects.filter(
+                item__meeting=meetings[(raw["committee"], raw["date"])],
+                exempt_paragraph__isnull=False,
+            ).update(exempt_review_on=review_date(published))
     WorkProgrammeItem.objects.filter(committee__in=committees.values()).delete()
     for raw in data["work_programme"]:
         WorkProgrammeItem.objects.create(

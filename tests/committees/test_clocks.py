@@ -158,3 +158,18 @@ def test_the_dashboard_gives_staff_the_latest_time_to_publish(
     assert said not in client.get("/").content.decode()
     client.force_login(make_user("officer", Role.SCRUTINY_OFFICER))
     assert said in client.get("/").content.decode()
+
+
+def test_the_admin_filters_meetings_to_those_at_risk(
+    client: Client, make_committee: Callable[..., Committee], make_user
+) -> None:
+    today = timezone.localdate()
+    committee = make_committee()
+    soon = meeting_on(committee, today + timedelta(days=9))
+    later = meeting_on(committee, today + timedelta(days=45))
+    client.force_login(make_user("officer", Role.SCRUTINY_OFFICER))
+
+    listed = client.get("/admin/committees/meeting/", {"deadline": "at-risk"})
+
+    assert list(listed.context["cl"].result_list) == [soon]
+    assert later not in listed.context["cl"].result_list
