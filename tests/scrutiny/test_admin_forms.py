@@ -54,8 +54,8 @@ def records(demo: dict[str, Any], make_user, request: pytest.FixtureRequest) -> 
         member = make_user(username="member", role=Role.COMMITTEE_MEMBER)
         load_demo_committees(member_user=member)
 
-    # Copied after the first test (tests/demo_snapshot.py), so before lac_rate's rows (whose
-    # keys differ from test to test): the loader takes seconds a test.
+    # Copied after the first test rather than loaded in each (tests/demo_snapshot.py), so
+    # before lac_rate's rows, whose keys differ from test to test.
     write_demo(load)
     lac_rate: BenchmarkIndicator = request.getfixturevalue("lac_rate")
     MeasureBenchmark.objects.create(
