@@ -32,6 +32,7 @@ from committees.models import Committee, Meeting, Pack, Paper
 from measures.pages.dashboard import dashboard_rows
 from measures.rules.periods import Period
 from scrutiny.roles import Role
+from tests.demo_snapshot import write_demo
 
 DEMO_COMMITTEES = (
     Path(__file__).resolve().parents[3] / "fixtures" / "demo" / "lincolnshire_committees.json"
@@ -77,17 +78,24 @@ def is_blank(page_text: str) -> bool:
 
 
 def load_demo() -> Meeting:
-    """Measures, benchmarks and committees as `make demo` loads them (minus DfE's LAIT)."""
+    """Measures, benchmarks and committees as `make demo` loads them (minus DfE's LAIT).
+
+    The loader's rows are copied where it has already run on a database in the same state
+    (tests/demo_snapshot.py): it takes thousands of queries, and a dozen tests ask for it.
+    """
     from committees.demo import load_demo_committees
     from measures.demo import load_demo_measures
     from measures.demo_benchmarks import load_demo_benchmarks
 
-    users = get_user_model().objects
-    officer = users.create_user(username="pack-officer", is_staff=Role.OFFICER.is_staff)
-    lead = users.create_user(username="pack-lead", is_staff=Role.PERFORMANCE_LEAD.is_staff)
-    load_demo_measures(owners={"quarterly": officer, "annual": lead}, publisher=lead)
-    load_demo_benchmarks()
-    load_demo_committees()
+    def load() -> None:
+        users = get_user_model().objects
+        officer = users.create_user(username="pack-officer", is_staff=Role.OFFICER.is_staff)
+        lead = users.create_user(username="pack-lead", is_staff=Role.PERFORMANCE_LEAD.is_staff)
+        load_demo_measures(owners={"quarterly": officer, "annual": lead}, publisher=lead)
+        load_demo_benchmarks()
+        load_demo_committees()
+
+    write_demo(load)
     return Meeting.objects.select_related("committee").get(
         committee__slug=DEMO_SLUG, date=DEMO_DATE
     )
@@ -120,11 +128,13 @@ def measures_of_the_quarter(meeting: Meeting) -> dict[str, Any]:
     }
 
 
-def shorten_papers(meeting: Meeting) -> None:
+def shorten_papers(meeting: Meeting, *, keep: int | None = None) -> None:
     """Cut each public written paper to its first paragraph, for tests of how a pack is built
     (the command, the admin's button) rather than of what it prints: the demo's 200 pages take
-    a while to lay out, and test_fidelity.py reads them all."""
-    for paper in Paper.objects.filter(item__meeting=meeting, exempt_paragraph__isnull=True):
+    a while to lay out, and test_fidelity.py reads them all. The papers of item `keep`, the
+    one a test reads, are left whole."""
+    papers = Paper.objects.filter(item__meeting=meeting, exempt_paragraph__isnull=True)
+    for paper in papers.exclude(item__number=keep) if keep is not None else papers:
         Paper.objects.filter(pk=paper.pk).update(text=paper.text.split("\n\n")[0])
 
 
