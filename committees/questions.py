@@ -23,6 +23,7 @@ from committees.models import (
     QuestionState,
 )
 from committees.question_deadline import question_deadline, questions_open
+from committees.signals import question_answered
 from measures.rules.periods import Period
 from scrutiny.mail import queue_email
 from scrutiny.roles import Role
@@ -149,6 +150,7 @@ def answer_question(*, question: Question, answer: str, user: User | None) -> Qu
     question.answered_at = timezone.now()
     question.full_clean()
     question.save()
+    question_answered.send(sender=Question, question=question)
     return question
 
 

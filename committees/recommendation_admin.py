@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from committees.models import Recommendation, RecommendationUpdate
+from committees.signals import recommendation_updated
 from scrutiny.admin_history import GuardedHistoryAdmin
 
 
@@ -51,6 +52,9 @@ class RecommendationAdmin(GuardedHistoryAdmin):
             if recommendation.status != latest.status:
                 recommendation.status = latest.status
                 recommendation.save(update_fields=["status", "updated_at"])
+        for update in formset.new_objects:
+            if isinstance(update, RecommendationUpdate):
+                recommendation_updated.send(sender=RecommendationUpdate, update=update)
 
 
 def register() -> None:

@@ -21,6 +21,7 @@ from committees.models import (
     RecommendationUpdate,
 )
 from committees.recommendation_rules import FINISHED, Flag, flags
+from committees.signals import recommendation_updated
 from committees.since import Change, ChangeKind, Window, register_change_kind
 from measures.pages.dashboard import Row, View, dashboard_rows, latest_published_period
 
@@ -190,6 +191,7 @@ def record_update(
     if status and status != recommendation.status:
         recommendation.status = status
         recommendation.save(update_fields=["status", "updated_at"])
+    recommendation_updated.send(sender=RecommendationUpdate, update=update)
     return update
 
 

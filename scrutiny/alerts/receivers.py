@@ -2,7 +2,9 @@
 
 What each message says is worked out here, inside the publishing transaction, from what the
 public page shows: a meeting's committee, date and venue (never an item's papers, so never
-an exempt one), and a published figure with its status.
+an exempt one), a published figure with its status, a progress update on a published
+recommendation (as its feed says it), and an answered question the public may read (never an
+exempt one).
 """
 
 from __future__ import annotations
@@ -13,8 +15,9 @@ from urllib.parse import urlencode
 from django.db.models import Q
 from django.urls import reverse
 
-from committees.models import Meeting, Publication
-from committees.signals import published
+from committees.models import Meeting, Publication, Question, Recommendation, RecommendationUpdate
+from committees.question_reads import question_url
+from committees.signals import published, question_answered, recommendation_updated
 from measures.models import Actual
 from measures.rules.targets import target_for
 from measures.signals import figure_published
@@ -23,6 +26,8 @@ from scrutiny.alerts.topics import (
     AGENDA_PUBLISHED,
     FIGURE_PUBLISHED,
     MINUTES_PUBLISHED,
+    QUESTION_ANSWERED,
+    RECOMMENDATION_UPDATED,
     STATUS_CHANGED,
 )
 
@@ -97,6 +102,62 @@ def figure_event(actual: Actual) -> Event:
     )
 
 
+def recommendation_event(update: RecommendationUpdate) -> Event | None:
+    """What the committee's subscribers hear of a progress update: the words of its public
+    feed, or None for an update on a recommendation the public cannot read (unpublished, or
+    from a minute taken in private)."""
+    recommendation = (
+        Recommendation.objects.public()
+        .select_related("committee")
+        .filter(pk=update.recommendation_id)
+        .first()
+    )
+    if recommendation is None:
+        return None
+    committee = recommendation.committee
+    status = update.get_status_display() or recommendation.get_status_display()
+    return Event(
+        topics=(RECOMMENDATION_UPDATED,),
+        subject=f"Recommendation updated: {committee}, {update.date:%-d %B %Y}",
+        lines=(
+            f"A recommendation of {committee} has a progress update, dated "
+            f"{update.date:%-d %B %Y}:",
+            str(recommendation),
+            f"{update.text or 'Evidence attached.'} Status: {status}.",
+        ),
+        path=f"{recommendation.get_absolute_url()}#update-{update.pk}",
+        committee_id=committee.pk,
+    )
+
+
+def question_event(question: Question) -> Event | None:
+    """What the committee's subscribers hear of an answer: the question and its answer, as
+    its public feed has them, or None for a question the public may not read (an exempt one,
+    or one on an agenda not yet published)."""
+    public = (
+        Question.objects.filter(pk=question.pk)
+        .readable_by(None)
+        .answered()
+        .select_related("meeting__committee", "item", "measure")
+        .first()
+    )
+    if public is None:
+        return None
+    committee = public.meeting.committee
+    return Event(
+        topics=(QUESTION_ANSWERED,),
+        subject=f"Question answered: {public.subject}",
+        lines=(
+            f"A member's question for the meeting of {committee} on "
+            f"{public.meeting.date:%-d %B %Y} is answered.",
+            f"Question: {public.text}",
+            f"Answer: {public.answer}",
+        ),
+        path=question_url(public),
+        committee_id=committee.pk,
+    )
+
+
 def on_published(sender: Any, *, meeting: Meeting, what: Publication, **kwargs: Any) -> None:
     announce(meeting_event(meeting, what))
 
@@ -105,6 +166,22 @@ def on_figure_published(sender: Any, *, actual: Actual, **kwargs: Any) -> None:
     announce(figure_event(actual))
 
 
+def on_recommendation_updated(sender: Any, *, update: RecommendationUpdate, **kwargs: Any) -> None:
+    event = recommendation_event(update)
+    if event is not None:
+        announce(event)
+
+
+def on_question_answered(sender: Any, *, question: Question, **kwargs: Any) -> None:
+    event = question_event(question)
+    if event is not None:
+        announce(event)
+
+
 def connect() -> None:
     published.connect(on_published, dispatch_uid="alerts-published")
     figure_published.connect(on_figure_published, dispatch_uid="alerts-figure-published")
+    recommendation_updated.connect(
+        on_recommendation_updated, dispatch_uid="alerts-recommendation-updated"
+    )
+    question_answered.connect(on_question_answered, dispatch_uid="alerts-question-answered")

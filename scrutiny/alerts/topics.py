@@ -1,8 +1,8 @@
 """What someone can be alerted about: a registry of topics, each about a committee or a measure.
 
-The four topics this starts with are registered by `register_builtin_topics()`, from the
-alerts app's ready(). To add one (issue 18's "recommendation updated" or "question
-answered", say):
+The topics are registered by `register_builtin_topics()`, from the alerts app's ready(). To
+add one (as issue 18 added "A recommendation is updated" and "A member's question is
+answered"):
 
 1. Register it from an AppConfig.ready() in scrutiny/ (never from committees or measures,
    which must not name scrutiny)::
@@ -34,6 +34,8 @@ AGENDA_PUBLISHED = "agenda-published"
 MINUTES_PUBLISHED = "minutes-published"
 FIGURE_PUBLISHED = "figure-published"
 STATUS_CHANGED = "status-changed"
+RECOMMENDATION_UPDATED = "recommendation-updated"
+QUESTION_ANSWERED = "question-answered"
 
 
 @dataclass(frozen=True)
@@ -70,3 +72,5 @@ def register_builtin_topics() -> None:
     register_topic(Topic(MINUTES_PUBLISHED, "Minutes are published", about=COMMITTEE))
     register_topic(Topic(FIGURE_PUBLISHED, "A new figure is published", about=MEASURE))
     register_topic(Topic(STATUS_CHANGED, "Its status changes", about=MEASURE))
+    register_topic(Topic(RECOMMENDATION_UPDATED, "A recommendation is updated", about=COMMITTEE))
+    register_topic(Topic(QUESTION_ANSWERED, "A member's question is answered", about=COMMITTEE))

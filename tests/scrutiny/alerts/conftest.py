@@ -13,6 +13,7 @@ from tests.committees.conftest import (  # noqa: F401
     draft_meeting,
     exempt_meeting,
     make_committee,
+    make_recommendation,
 )
 from tests.measures.conftest import (  # noqa: F401
     make_actual,

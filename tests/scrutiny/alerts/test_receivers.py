@@ -1,16 +1,20 @@
 """Which figure publications alert whom: a new figure, and a change of status."""
 
-from datetime import timedelta
+import re
+from datetime import date, timedelta
 
 import pytest
 from django.core import mail
 from django.utils import timezone
 
-from committees.models import ScheduledPublication
+from committees.models import AgendaItem, Question, ScheduledPublication
+from committees.questions import answer_question
+from committees.recommendations import record_update
 from committees.scheduling import publish_due_agendas
 from measures.models import State
 from measures.workflow import Action, move
 from scrutiny.roles import Role
+from tests.committees.admin_support import form_data
 from tests.conftest import create_user
 
 pytestmark = pytest.mark.django_db
@@ -80,3 +84,77 @@ def test_an_agenda_published_as_scheduled_alerts_the_committees_subscribers(
         "Agenda published: Children and Young People Scrutiny Committee, 8 September 2017"
     )
     assert "on Friday 8 September 2017 at Lincoln is published" in alert.body
+
+
+def test_recommendation_updates_and_answers_alert_only_what_the_public_may_read(
+    client, committed, exempt_meeting, make_recommendation
+) -> None:
+    committee = exempt_meeting.committee
+    with committed():
+        client.post(
+            f"/alerts/committees/{committee.slug}/",
+            {
+                "email": "resident@example.org",
+                "topics": ["recommendation-updated", "question-answered"],
+            },
+        )
+    [confirmation] = mail.outbox
+    assert "Scrutiny Committee: A recommendation is updated" in confirmation.body
+    assert "Scrutiny Committee: A member's question is answered" in confirmation.body
+    confirm = re.search(r"https://\S+(/alerts/confirm/\S+/)", str(confirmation.body))
+    assert confirm and client.post(confirm.group(1)).status_code == 200
+    mail.outbox.clear()
+
+    public = make_recommendation("Define the gaps to close.", committee=committee)
+    draft = make_recommendation("Not yet agreed to publish.", committee=committee, published=False)
+    with committed():
+        update = record_update(
+            recommendation=public, on=date(2013, 1, 10), text="Gaps defined.", status="implemented"
+        )
+        record_update(recommendation=draft, on=date(2013, 1, 10), text="Draft progress.")
+    [alert] = mail.outbox
+    assert alert.subject == (
+        "Recommendation updated: Children and Young People Scrutiny Committee, 10 January 2013"
+    )
+    assert "Define the gaps to close." in alert.body
+    assert "Gaps defined. Status: Implemented." in alert.body
+    assert f"{public.get_absolute_url()}#update-{update.pk}" in alert.body
+    assert alert.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert "Draft progress" not in alert.body
+
+    mail.outbox.clear()
+    item = AgendaItem.objects.create(meeting=exempt_meeting, number=5, title="Adoption scorecard")
+    member = create_user("member", Role.COMMITTEE_MEMBER)
+    asked = Question.objects.create(
+        meeting=exempt_meeting, item=item, text="How many adopted?", asked_by=member
+    )
+    private = Question.objects.create(
+        meeting=exempt_meeting,
+        item=exempt_meeting.items.get(number=8),
+        text="Which supplier?",
+        asked_by=member,
+    )
+    with committed():
+        answer_question(question=asked, answer="Twelve children were adopted.", user=None)
+        answer_question(question=private, answer="Supplier X failed.", user=None)
+    [alert] = mail.outbox
+    assert alert.subject == "Question answered: Item 5: Adoption scorecard"
+    assert "Question: How many adopted?" in alert.body
+    assert "Answer: Twelve children were adopted." in alert.body
+    assert f"{exempt_meeting.get_absolute_url()}#question-{asked.pk}" in alert.body
+    assert "Supplier" not in alert.body and "Supplier" not in alert.alternatives[0][0]
+
+
+def test_an_update_recorded_in_the_admin_alerts_once(
+    client, committed, make_subscription, make_recommendation
+) -> None:
+    recommendation = make_recommendation("Define the gaps to close.")
+    make_subscription(topic="recommendation-updated", committee=recommendation.committee)
+    client.force_login(create_user("tracy", Role.SCRUTINY_OFFICER))
+    url = f"/admin/committees/recommendation/{recommendation.pk}/change/"
+    data = form_data(client.get(url))
+    data.update({"updates-0-date": "2013-01-10", "updates-0-text": "Gaps defined."})
+    with committed():
+        assert client.post(url, data).status_code == 302
+    [alert] = mail.outbox
+    assert "Gaps defined. Status: Open." in alert.body
