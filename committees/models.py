@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import textwrap
 import uuid
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -771,7 +772,8 @@ class Action(models.Model):
         ordering = ["state", "due"]
 
     def __str__(self) -> str:
-        return self.what[:80]
+        # Cut at a word, and say it was cut: lists name an action by its first words.
+        return textwrap.shorten(self.what, 80, placeholder="…")
 
     def is_overdue(self, today: date) -> bool:
         return self.state != ActionState.DONE and self.due is not None and self.due < today

@@ -29,6 +29,22 @@ def test_an_action_not_done_by_its_due_date_is_overdue(
 
 
 @pytest.mark.parametrize(
+    ("what", "shown"),
+    [
+        ("Report back", "Report back"),
+        ("x" * 80, "x" * 80),
+        (
+            "Look into why Department for Education data, rather than live exclusions data, "
+            "is used",
+            "Look into why Department for Education data, rather than live exclusions data,…",
+        ),
+    ],
+)
+def test_a_long_action_is_named_short_with_an_ellipsis(what: str, shown: str) -> None:
+    assert str(Action(what=what)) == shown
+
+
+@pytest.mark.parametrize(
     ("day", "sequence", "slug"),
     [
         (date(2017, 9, 8), 1, "2017-09-08"),
