@@ -38,6 +38,9 @@ def test_a_member_filters_the_tracker_and_reads_a_recommendation(
     # Flags are words in the table, not colour alone.
     expect(page.get_by_text("Overdue").first).to_be_visible()
     check_both_widths(page)
+    # At 1280 every column, "Last update" too, shows without scrolling the table.
+    table = page.get_by_role("region", name="Recommendations")
+    assert table.evaluate("t => t.scrollWidth <= t.clientWidth")
 
     page.get_by_label("Status").select_option(label="Closed without implementation")
     page.get_by_role("button", name="Show").click()
