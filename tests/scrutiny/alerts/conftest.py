@@ -9,19 +9,8 @@ from django.test import override_settings
 from django.utils import timezone
 
 from scrutiny.alerts.models import Subscriber, Subscription
-from tests.committees.conftest import (  # noqa: F401
-    draft_meeting,
-    exempt_meeting,
-    make_committee,
-    make_recommendation,
-)
-from tests.measures.conftest import (  # noqa: F401
-    make_actual,
-    make_ambition,
-    make_measure,
-    make_outcome,
-    make_target,
-)
+
+# The measures and committees builders come from tests/scrutiny/conftest.py.
 
 SITE = "https://scrutiny.example.gov.uk"
 
