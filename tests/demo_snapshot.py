@@ -18,8 +18,11 @@ from django.db.models import Model, UUIDField
 
 Rows = list[tuple[type[Model], list[dict[str, Any]]]]
 
-# Rows written by the loader, by the state of the database they were written on.
-_WRITTEN: dict[tuple[tuple[int, str | None], ...], Rows] = {}
+State = tuple[tuple[int, str | None], ...]
+
+# Rows written by each loader (known by its qualified name: the demo fixture's, the pack tests',
+# the admin forms test's), by the state of the database they were written on.
+_WRITTEN: dict[tuple[str, State], Rows] = {}
 
 
 def _models() -> list[type[Model]]:
@@ -31,7 +34,7 @@ def _models() -> list[type[Model]]:
     ]
 
 
-def _state() -> tuple[tuple[int, str | None], ...]:
+def _state() -> State:
     """Each table's row count and highest key, in one query."""
     quote = connection.ops.quote_name
 
@@ -94,15 +97,16 @@ def write_demo(load: Callable[[], None]) -> None:
         # permissions anew under new keys, so no state comes twice: load it the real way.
         load()
         return
-    state = _state()
-    if state not in _WRITTEN:
-        _WRITTEN[state] = _record(load)
+    # Two loaders may start from the same state (an empty database): each has its own rows.
+    key = (f"{load.__module__}.{load.__qualname__}", _state())
+    if key not in _WRITTEN:
+        _WRITTEN[key] = _record(load)
     with transaction.atomic():
-        for model, rows in _WRITTEN[state]:
+        for model, rows in _WRITTEN[key]:
             model._base_manager.bulk_create([model(**row) for row in rows])
         # The rows came with their keys: move each table's key sequence past them.
         with connection.cursor() as cursor:
             for statement in connection.ops.sequence_reset_sql(
-                no_style(), [model for model, _ in _WRITTEN[state]]
+                no_style(), [model for model, _ in _WRITTEN[key]]
             ):
                 cursor.execute(statement)
