@@ -352,7 +352,7 @@ for _logger in ("scrutiny.requests", "scrutiny.tasks"):
 
 # The pack's charts (issue 16): Chromium tabs drawing at once, and how long a drawn chart's
 # SVG is kept (MEDIA_ROOT/cache/charts) after a build last used it.
-PACK_CHART_TABS = env_int("PACK_CHART_TABS", 2)
+PACK_CHART_TABS = env_int("PACK_CHART_TABS", 1)
 PACK_CHART_CACHE_DAYS = env_int("PACK_CHART_CACHE_DAYS", 90)
 
 # The open data API (scrutiny/api): answers open to any site's scripts, conditional GETs, and

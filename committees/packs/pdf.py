@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import base64
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -19,12 +20,18 @@ from django.conf import settings
 from django.template.loader import render_to_string
 
 from committees.packs import printing
-from committees.packs.charts import ChartCache, ChartError, chart_key, chart_renderer
+from committees.packs.charts import (
+    ChartCache,
+    ChartError,
+    chart_drawing,
+    chart_key,
+)
 from committees.packs.content import (
     MEASURES,
     Document,
     MinutesPaper,
     PackContent,
+    PrintedMeasure,
 )
 from committees.packs.layout import item_ranges, range_label
 from committees.pdfs import UnusablePdf, check_pdf
@@ -32,6 +39,7 @@ from committees.sandbox import Crashed, OutOfMemory, TimedOut, run_limited
 from committees.uploads import paper_limits
 
 Progress = Callable[[str], None]
+Wait = Callable[[], None]
 Ranges = dict[str, tuple[int, int]]
 LAYOUTS = 3  # at most: the agenda's ranges are found, printed, and checked
 
@@ -146,43 +154,74 @@ def chart_cache() -> ChartCache:
     return ChartCache(Path(settings.MEDIA_ROOT) / "cache" / "charts")
 
 
-def _draw_charts(pack: PackContent, progress: Progress, budget: Budget) -> None:
-    """Every measure's trend chart as SVG: from the cache, or drawn several at a time."""
+@contextmanager
+def _charts_drawn(pack: PackContent, progress: Progress, budget: Budget) -> Iterator[Wait]:
+    """Every measure's trend chart on its page: from the cache, or drawn in the background.
+
+    Yields at once, so the uploads are read while Chromium draws, with a function that waits
+    for the charts, keeps them in the cache and puts them on their pages. Leaving the block
+    stops Chromium.
+    """
     documents = [d for d in pack.documents if d.kind == MEASURES]
-    charted = [m for d in documents for m in d.measures if m.page.rows]
-    if not charted:
-        return
+    keys = [[chart_key(m.page.chart) if m.page.rows else "" for m in d.measures] for d in documents]
+    charted = [key for row in keys for key in row if key]
     cache = chart_cache()
-    keys = {id(m): chart_key(m.page.chart) for m in charted}
-    svgs = {key: svg for key in set(keys.values()) if (svg := cache.get(key)) is not None}
-    missing = {keys[id(m)]: m for m in charted if keys[id(m)] not in svgs}
-    progress(
-        f"Drawing {len(missing)} of {len(charted)} trend charts"
-        + (f" ({len(charted) - len(missing)} unchanged since they were last drawn)" if svgs else "")
-    )
-    if missing:
-        step = "starting Chromium to draw the charts"
-        try:
-            start, _ = budget.within(step, settings.PACK_BROWSER_SECONDS)
-            with chart_renderer(
-                browser_path=settings.BROWSER_PATH,
-                start_seconds=start,
-                chart_seconds=settings.PACK_CHART_SECONDS,
-                tabs=min(settings.PACK_CHART_TABS, len(missing)),
-            ) as draw:
-                charts = [(m.page.chart, m.page.measure.reference) for m in missing.values()]
-                seconds, _ = budget.within("drawing the charts", float("inf"))
-                for key, svg in zip(missing, draw(charts, seconds), strict=True):
+    svgs = {key: svg for key in set(charted) if (svg := cache.get(key)) is not None}
+    missing: dict[str, PrintedMeasure] = {}
+    for document, row in zip(documents, keys, strict=True):
+        for measure, key in zip(document.measures, row, strict=True):
+            if key and key not in svgs:
+                missing.setdefault(key, measure)
+
+    def show() -> None:
+        for document, row in zip(documents, keys, strict=True):
+            document.measures = [
+                replace(m, svg=_svg_url(svgs[key])) if key else m
+                for m, key in zip(document.measures, row, strict=True)
+            ]
+
+    if charted:
+        progress(
+            f"Drawing {len(missing)} of {len(charted)} trend charts"
+            + (
+                f" ({len(charted) - len(missing)} unchanged since they were last drawn)"
+                if svgs
+                else ""
+            )
+        )
+    if not missing:
+        show()
+        yield lambda: None
+        return
+    charts = [(m.page.chart, m.page.measure.reference) for m in missing.values()]
+    try:
+        start, _ = budget.within(
+            "starting Chromium to draw the charts", settings.PACK_BROWSER_SECONDS
+        )
+        drawing = chart_drawing(
+            charts,
+            browser_path=settings.BROWSER_PATH,
+            start_seconds=start,
+            chart_seconds=settings.PACK_CHART_SECONDS,
+            seconds=budget.left("drawing the charts"),
+            tabs=min(settings.PACK_CHART_TABS, len(missing)),
+        )
+        with drawing as pending:
+
+            def wait() -> None:
+                if all(key in svgs for key in missing):
+                    return
+                drawn = pending.result(budget.left("drawing the charts"))
+                for key, svg in zip(missing, drawn, strict=True):
                     cache.put(key, svg)
                     svgs[key] = svg
-        except ChartError as problem:
-            raise PackError(f"{problem} Nothing was stored.") from problem
-        cache.prune(settings.PACK_CHART_CACHE_DAYS)
-    for document in documents:
-        document.measures = [
-            replace(m, svg=_svg_url(svgs[keys[id(m)]])) if m.page.rows else m
-            for m in document.measures
-        ]
+                show()
+
+            yield wait
+            wait()
+    except ChartError as problem:
+        raise PackError(f"{problem} Nothing was stored.") from problem
+    cache.prune(settings.PACK_CHART_CACHE_DAYS)
 
 
 def _lay_out_numbered(pack: PackContent, budget: Budget) -> tuple[printing.LaidOut, Ranges]:
@@ -210,9 +249,11 @@ def _lay_out_numbered(pack: PackContent, budget: Budget) -> tuple[printing.LaidO
 def render_pack(pack: PackContent, *, progress: Progress = lambda _: None) -> BuiltPDF:
     """Lay out the whole pack, number its pages and merge in uploaded PDFs."""
     budget = Budget()
-    uploads = {document.anchor: _read_upload(document, budget) for document in pack.uploads}
-    _draw_charts(pack, progress, budget)
-
+    with _charts_drawn(pack, progress, budget) as charts_drawn:
+        uploads = {document.anchor: _read_upload(document, budget) for document in pack.uploads}
+        # Chromium is stopped before the pages are laid out: the two at once would need over
+        # 1 GB for a 240-page pack (bench/pack.py).
+        charts_drawn()
     progress("Laying out the pages")
     laid, ranges = _lay_out_numbered(pack, budget)
     data = laid.data
