@@ -38,6 +38,7 @@ from measures.rules.checks import resolved_value
 from measures.rules.periods import Period
 from measures.rules.rating import Status, rate
 from measures.rules.targets import target_for
+from measures.signals import figures_published
 from measures.spreadsheets import without_quote
 
 if TYPE_CHECKING:
@@ -230,6 +231,8 @@ class ActualResource(resources.ModelResource):
         self.seen: set[tuple[int, int, int]] = set()
         self.row_numbers: list[int] | None = None
         self.existing: dict[tuple[int, int, int], Actual] = {}
+        # The figures this import has published, announced once every row is accepted.
+        self.published: list[Actual] = []
 
     def get_queryset(self) -> Any:
         return super().get_queryset().select_related("measure")
@@ -249,6 +252,7 @@ class ActualResource(resources.ModelResource):
                 f"{RETURN_ROW_LIMIT:,}. Split it into smaller files."
             )
         self.seen.clear()
+        self.published.clear()
         self.row_numbers = getattr(dataset, "row_numbers", None)
         self._load(dataset)
 
@@ -275,6 +279,11 @@ class ActualResource(resources.ModelResource):
         # Problems are reported by the spreadsheet's own row numbers (see read_upload).
         result.row_numbers = self.row_numbers
         result.row_headers = list(dataset.headers or [])
+        # Inside the import's transaction: receivers wait for its commit, so a file taken back
+        # (a dry run, or any row refused) announces nothing.
+        if self.published and not result.has_errors() and not result.has_validation_errors():
+            figures_published.send(sender=Actual, actuals=list(self.published))
+        self.published.clear()
 
     def get_instance(self, instance_loader: Any, row: Any) -> Actual | None:
         try:
@@ -424,6 +433,7 @@ class ActualResource(resources.ModelResource):
                 bulk_create_with_history(
                     self.create_instances, Actual, batch_size=batch_size, default_user=self.user
                 )
+                self._written(self.create_instances, dry_run=dry_run)
             except Exception as error:  # reported as the file's problem, as import-export does
                 self.handle_import_error(result, error, raise_errors)
             finally:
@@ -457,10 +467,15 @@ class ActualResource(resources.ModelResource):
                         update=True,
                         default_user=self.user,
                     )
+                self._written(self.update_instances, dry_run=dry_run)
             except Exception as error:  # reported as the file's problem, as import-export does
                 self.handle_import_error(result, error, raise_errors)
             finally:
                 self.update_instances.clear()
+
+    def _written(self, instances: list[Actual], *, dry_run: bool) -> None:
+        if self.state == State.PUBLISHED and not dry_run:
+            self.published.extend(instances)
 
     def before_save_instance(self, instance: Actual, row: Any, **kwargs: Any) -> None:
         instance.state = self.state

@@ -1,4 +1,5 @@
-"""The events alerts are sent for, heard from committees' and measures' signals.
+"""The events alerts are sent for, heard from committees' and measures' signals (a figure
+published in the workflow, or a file import's figures, heard once for the whole file).
 
 What each message says is worked out here, inside the publishing transaction, from what the
 public page shows: a meeting's committee, date and venue (never an item's papers, so never
@@ -20,8 +21,8 @@ from committees.question_reads import question_url
 from committees.signals import published, question_answered, recommendation_updated
 from measures.models import Actual
 from measures.rules.targets import target_for
-from measures.signals import figure_published
-from scrutiny.alerts.services import Event, announce
+from measures.signals import figure_published, figures_published
+from scrutiny.alerts.services import Event, announce, confirmed
 from scrutiny.alerts.topics import (
     AGENDA_PUBLISHED,
     FIGURE_PUBLISHED,
@@ -30,6 +31,9 @@ from scrutiny.alerts.topics import (
     RECOMMENDATION_UPDATED,
     STATUS_CHANGED,
 )
+
+# What a published figure can alert: its followers' new figure, or a change of its status.
+FIGURE_TOPICS = (FIGURE_PUBLISHED, STATUS_CHANGED)
 
 
 def meeting_event(meeting: Meeting, what: Publication) -> Event:
@@ -158,21 +162,45 @@ def question_event(question: Question) -> Event | None:
     )
 
 
+# Most events are followed by no one: each receiver first asks, in one query, whether anyone
+# has confirmed an alert the event could send, and only then works out what to say.
+
+
 def on_published(sender: Any, *, meeting: Meeting, what: Publication, **kwargs: Any) -> None:
-    announce(meeting_event(meeting, what))
+    topics = (AGENDA_PUBLISHED,) if what == Publication.AGENDA else (MINUTES_PUBLISHED,)
+    if confirmed(topics).filter(committee_id=meeting.committee_id).exists():
+        announce(meeting_event(meeting, what))
 
 
 def on_figure_published(sender: Any, *, actual: Actual, **kwargs: Any) -> None:
-    announce(figure_event(actual))
+    if confirmed(FIGURE_TOPICS).filter(measure_id=actual.measure_id).exists():
+        announce(figure_event(actual))
+
+
+def on_figures_published(sender: Any, *, actuals: list[Actual], **kwargs: Any) -> None:
+    """A file import's figures: each followed one is announced as if published on its own,
+    in the file's order, so a follower hears of their measures' figures and no others."""
+    followed = set(
+        confirmed(FIGURE_TOPICS)
+        .filter(measure_id__in={actual.measure_id for actual in actuals})
+        .values_list("measure_id", flat=True)
+    )
+    for actual in actuals:
+        if actual.measure_id in followed:
+            announce(figure_event(actual))
 
 
 def on_recommendation_updated(sender: Any, *, update: RecommendationUpdate, **kwargs: Any) -> None:
+    if not confirmed((RECOMMENDATION_UPDATED,)).exists():
+        return
     event = recommendation_event(update)
     if event is not None:
         announce(event)
 
 
 def on_question_answered(sender: Any, *, question: Question, **kwargs: Any) -> None:
+    if not confirmed((QUESTION_ANSWERED,)).exists():
+        return
     event = question_event(question)
     if event is not None:
         announce(event)
@@ -181,6 +209,7 @@ def on_question_answered(sender: Any, *, question: Question, **kwargs: Any) -> N
 def connect() -> None:
     published.connect(on_published, dispatch_uid="alerts-published")
     figure_published.connect(on_figure_published, dispatch_uid="alerts-figure-published")
+    figures_published.connect(on_figures_published, dispatch_uid="alerts-figures-published")
     recommendation_updated.connect(
         on_recommendation_updated, dispatch_uid="alerts-recommendation-updated"
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -59,9 +60,15 @@ def announce(event: Event) -> None:
     transaction.on_commit(lambda: send_alerts.enqueue(fields))
 
 
+def confirmed(topics: Iterable[str]) -> QuerySet[Subscription]:
+    """Confirmed subscriptions to any of these topics: receivers ask it first whether anyone
+    follows an event at all, in one query, before working out what to say."""
+    return Subscription.objects.filter(confirmed_at__isnull=False, topic__in=list(topics))
+
+
 def _following(event: Event) -> QuerySet[Subscription]:
     about: dict[str, Any] = {"committee_id": event.committee_id, "measure_id": event.measure_id}
-    return Subscription.objects.filter(confirmed_at__isnull=False, topic__in=event.topics, **about)
+    return confirmed(event.topics).filter(**about)
 
 
 def deliver(event: Event) -> int:

@@ -16,7 +16,8 @@ answered"):
    `measures.signals.figure_published`), and in scrutiny/alerts a receiver that calls
    `scrutiny.alerts.services.announce(Event(...))` with the topic's key, the committee (or
    measure) and what to say: words the public page uses, never exempt content. Subscribers
-   get it once the change commits, one message each.
+   get it once the change commits, one message each. Ask `services.confirmed((key,))` first
+   (one query) and return if nobody follows it, before any query to work out the message.
 
 The subscribe forms offer every topic registered for the subject, in the order registered.
 """
