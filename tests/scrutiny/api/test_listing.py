@@ -66,6 +66,16 @@ def _question(meeting: Meeting, *_: Any) -> Question:
     )
 
 
+def _recommendation(meeting: Meeting, **fields: Any) -> Recommendation:
+    return Recommendation.objects.create(
+        committee=meeting.committee,
+        text="Close the gaps.",
+        raised=PUBLISHED.date(),
+        published=True,
+        **fields,
+    )
+
+
 def _set(row: Any, **fields: Any) -> None:
     for name, value in fields.items():
         setattr(row, name, value)
@@ -129,16 +139,17 @@ CASES: dict[str, tuple[str, Callable, Callable, Callable]] = {
     ),
     "a recommendation unpublished": (
         "recommendations",
-        lambda meeting, *_: Recommendation.objects.create(
-            committee=meeting.committee,
-            text="Close the gaps.",
-            source="peer_challenge",
-            source_name="Peer Challenge Review, July 2012",
-            raised=PUBLISHED.date(),
-            published=True,
+        lambda meeting, *_: _recommendation(
+            meeting, source="peer_challenge", source_name="Peer Challenge Review, July 2012"
         ),
         lambda meeting, recommendation: _set(recommendation, published=False),
         lambda meeting, recommendation: _set(recommendation, published=True),
+    ),
+    "a recommendation whose minute is found to be of an item taken in private": (
+        "recommendations",
+        lambda meeting, *_: _recommendation(meeting, source="resolution", minute=_minutes(meeting)),
+        lambda meeting, recommendation: _exempt(recommendation.minute, 3),
+        lambda meeting, recommendation: _exempt(recommendation.minute, None),
     ),
 }
 
