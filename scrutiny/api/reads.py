@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlencode
 
-from django.db.models import Max, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Exists, Max, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 from django.utils import timezone
@@ -44,6 +44,7 @@ from measures.models import (
     Target,
 )
 from scrutiny.api.paging import page_of
+from scrutiny.models import Deletion, Listed
 
 PUBLIC = None  # committees/access.py's rules, asked for no one signed in
 
@@ -69,6 +70,57 @@ def _rows(rows: QuerySet[Any], window: Window, changed: str = "updated_at") -> t
 
 
 Page = tuple[list[dict[str, Any]], bool]
+
+
+def _public_papers() -> QuerySet[Any]:
+    return Paper.objects.readable_by(PUBLIC)
+
+
+def _public_minutes() -> QuerySet[Any]:
+    # Never an exempt minute (an item taken in private): the API answers as the public.
+    return Minute.objects.filter(
+        exempt_entitlement(PUBLIC), item__meeting__in=Meeting.objects.minutes_visible_to(PUBLIC)
+    )
+
+
+def _public_actions() -> QuerySet[Any]:
+    return Action.objects.filter(item__meeting__in=Meeting.objects.agenda_visible_to(PUBLIC))
+
+
+def _public_figures() -> QuerySet[Any]:
+    return Actual.objects.visible_to(PUBLIC)
+
+
+def _public_questions() -> QuerySet[Any]:
+    from committees.models import Question
+
+    return Question.objects.readable_by(PUBLIC).answered()
+
+
+def _public_recommendations() -> QuerySet[Any]:
+    return Recommendation.objects.public()
+
+
+# The lists whose rows can stop being public without being deleted, each with its public rows:
+# scrutiny/api/listing.py compares them with its ledger, for withdrawals.
+WITHDRAWABLE: dict[str, Callable[[], QuerySet[Any]]] = {
+    "papers": _public_papers,
+    "minutes": _public_minutes,
+    "actions": _public_actions,
+    "figures": _public_figures,
+    "questions": _public_questions,
+    "recommendations": _public_recommendations,
+}
+
+
+def _listed(rows: QuerySet[Any], name: str, changed: str = "updated_at") -> QuerySet[Any]:
+    """Only the rows the ledger holds as listed (scrutiny/api/listing.py), each `listed_changed`
+    also when it was back after a withdrawal: a harvester asking ?since= sees it again."""
+    ledger = Listed.objects.filter(list=name, object_id=OuterRef("pk"), withdrawn_at__isnull=True)
+    back = Subquery(ledger.values("back_at")[:1])
+    return rows.filter(Exists(ledger)).annotate(
+        listed_changed=Greatest(changed, Coalesce(back, changed))
+    )
 
 
 def committees(window: Window, link: Link) -> Page:
@@ -163,8 +215,19 @@ def meetings(window: Window, link: Link, *, committee: str | None = None) -> Pag
         .annotate(latest=Max("updated_at"))
         .values("latest")
     )
+    # And when a paper does: one made exempt shows on its item by its exemption only.
+    papers_changed = (
+        Paper.objects.filter(item__meeting=OuterRef("pk"))
+        .values("item__meeting")
+        .annotate(latest=Max("updated_at"))
+        .values("latest")
+    )
     rows_qs = Meeting.objects.select_related("committee").annotate(
-        changed=Greatest("updated_at", Coalesce(Subquery(items_changed), "updated_at"))
+        changed=Greatest(
+            "updated_at",
+            Coalesce(Subquery(items_changed), "updated_at"),
+            Coalesce(Subquery(papers_changed), "updated_at"),
+        )
     )
     if committee:
         rows_qs = rows_qs.filter(committee__slug=committee)
@@ -219,12 +282,12 @@ def meetings(window: Window, link: Link, *, committee: str | None = None) -> Pag
 
 
 def papers(window: Window, link: Link) -> Page:
-    readable = Paper.objects.readable_by(PUBLIC).select_related("item")
-    rows, more = _rows(readable, window)
+    readable = _listed(_public_papers().select_related("item"), "papers")
+    rows, more = _rows(readable, window, changed="listed_changed")
     return [
         {
             "id": p.pk,
-            "updated_at": p.updated_at,
+            "updated_at": p.listed_changed,
             "key": str(p.key),
             "meeting_id": p.item.meeting_id,
             "item_number": p.item.number,
@@ -242,15 +305,12 @@ def papers(window: Window, link: Link) -> Page:
 
 
 def minutes(window: Window, link: Link) -> Page:
-    # Never an exempt minute (an item taken in private): the API answers as the public.
-    published = Minute.objects.filter(
-        exempt_entitlement(PUBLIC), item__meeting__in=Meeting.objects.minutes_visible_to(PUBLIC)
-    ).select_related("item")
-    rows, more = _rows(published, window)
+    published = _listed(_public_minutes().select_related("item"), "minutes")
+    rows, more = _rows(published, window, changed="listed_changed")
     return [
         {
             "id": m.pk,
-            "updated_at": m.updated_at,
+            "updated_at": m.listed_changed,
             "meeting_id": m.item.meeting_id,
             "item_number": m.item.number,
             "item_title": m.item.title,
@@ -264,14 +324,12 @@ def minutes(window: Window, link: Link) -> Page:
 
 
 def actions(window: Window, link: Link) -> Page:
-    agreed = Action.objects.filter(
-        item__meeting__in=Meeting.objects.agenda_visible_to(PUBLIC)
-    ).select_related("item")
-    rows, more = _rows(agreed, window)
+    agreed = _listed(_public_actions().select_related("item"), "actions")
+    rows, more = _rows(agreed, window, changed="listed_changed")
     return [
         {
             "id": a.pk,
-            "updated_at": a.updated_at,
+            "updated_at": a.listed_changed,
             "meeting_id": a.item.meeting_id,
             "item_number": a.item.number,
             "what": a.what,
@@ -334,10 +392,10 @@ def targets(window: Window, link: Link, *, measure: str | None = None) -> Page:
 
 
 def figures(window: Window, link: Link, *, measure: str | None = None) -> Page:
-    rows_qs = Actual.objects.visible_to(PUBLIC)
+    rows_qs = _listed(_public_figures(), "figures")
     if measure:
         rows_qs = rows_qs.filter(measure__reference=measure)
-    rows, more = _rows(rows_qs, window)
+    rows, more = _rows(rows_qs, window, changed="listed_changed")
     # Each figure's measure with its targets and published figures: for status and direction.
     measures_by_id = Measure.objects.with_figures(user=PUBLIC).in_bulk(
         {figure.measure_id for figure in rows}
@@ -350,7 +408,7 @@ def figures(window: Window, link: Link, *, measure: str | None = None) -> Page:
         page.append(
             {
                 "id": figure.pk,
-                "updated_at": figure.updated_at,
+                "updated_at": figure.listed_changed,
                 "measure": m.reference,
                 "period": figure.period.label,
                 "value": figure.value,
@@ -454,19 +512,16 @@ def comparator_groups(window: Window, link: Link) -> Page:
 
 def questions(window: Window, link: Link) -> Page:
     """Answered members' questions of published agendas; never an exempt one."""
-    from committees.models import Question
     from committees.question_reads import question_url
 
-    answered = (
-        Question.objects.readable_by(PUBLIC)
-        .answered()
-        .select_related("meeting__committee", "item", "measure")
+    answered = _listed(
+        _public_questions().select_related("meeting__committee", "item", "measure"), "questions"
     )
-    rows, more = _rows(answered, window)
+    rows, more = _rows(answered, window, changed="listed_changed")
     return [
         {
             "id": q.pk,
-            "updated_at": q.updated_at,
+            "updated_at": q.listed_changed,
             "meeting_id": q.meeting_id,
             "committee": q.meeting.committee.slug,
             "item_number": q.item.number if q.item else None,
@@ -484,7 +539,7 @@ def questions(window: Window, link: Link) -> Page:
 def recommendations(window: Window, link: Link, *, committee: str | None = None) -> Page:
     # Published recommendations only, as the public tracker lists them, with their updates.
     published = (
-        Recommendation.objects.public()
+        _public_recommendations()
         .select_related("committee", "owner", "minute")
         .prefetch_related(
             Prefetch("updates", RecommendationUpdate.objects.order_by("date", "pk")),
@@ -496,11 +551,11 @@ def recommendations(window: Window, link: Link, *, committee: str | None = None)
     )
     if committee:
         published = published.filter(committee__slug=committee)
-    rows, more = _rows(published, window, changed="changed")
+    rows, more = _rows(_listed(published, "recommendations", "changed"), window, "listed_changed")
     return [
         {
             "id": r.pk,
-            "updated_at": r.changed,
+            "updated_at": r.listed_changed,
             "committee_id": r.committee_id,
             "source": r.source,
             "source_name": r.source_name,
@@ -525,8 +580,6 @@ def recommendations(window: Window, link: Link, *, committee: str | None = None)
 
 
 def deletions(window: Window, link: Link) -> Page:
-    from scrutiny.models import Deletion
-
     rows, more = _rows(Deletion.objects.all(), window, changed="deleted_at")
     return [
         {
@@ -535,6 +588,7 @@ def deletions(window: Window, link: Link) -> Page:
             "list": d.list,
             "object_id": d.object_id,
             "deleted_at": d.deleted_at,
+            "reason": d.reason,
         }
         for d in rows
     ], more

@@ -253,11 +253,21 @@ class ComparatorGroup(Item):
 
 
 class Deletion(Item):
-    """A row deleted from one of the lists (a tombstone): its id here is this record's own."""
+    """A row deleted from one of the lists, or no longer public in it (a tombstone): its id
+    here is this record's own."""
 
-    list: str = Field(description="The list it was deleted from, as in its path: papers")
-    object_id: int = Field(description="The deleted row's id in that list")
-    deleted_at: datetime
+    list: str = Field(description="The list it left, as in its path: papers")
+    object_id: int = Field(description="The row's id in that list")
+    deleted_at: datetime = Field(
+        description="When it was deleted, or when the API first found it no longer public"
+    )
+    reason: Literal["deleted", "withdrawn"] = Field(
+        description=(
+            "deleted, or withdrawn: no longer public (a paper made exempt, an agenda, minutes, "
+            "figure, question or recommendation withdrawn). Remove the row either way; one "
+            "public again is listed again with a later updated_at"
+        )
+    )
 
 
 class Page(Schema):

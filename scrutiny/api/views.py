@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field
 
 from committees.clocks import quarters_time_to_publish
 from measures.spreadsheets import spreadsheet_response
-from scrutiny.api import reads, schemas
+from scrutiny.api import listing, reads, schemas
 from scrutiny.api.paging import DEFAULT_LIMIT, MAX_LIMIT, rows_as_csv
 
 
@@ -171,10 +171,14 @@ def _list(
 ) -> None:
     """Register one list operation: GET path, answering a page of `item`s."""
     name = path.strip("/").replace("-", "_")
+    # Lists that can lose rows without a deletion, and the tombstones: the ledger first.
+    withdrawals = name in reads.WITHDRAWABLE or name == "deletions"
     filters = [field for field in takes.model_fields if field not in ListQuery.model_fields]
 
     def operation(request: HttpRequest, query: ListQuery) -> Any:
         chosen = {f: getattr(query, f) for f in filters if getattr(query, f)}
+        if withdrawals:
+            listing.bring_up_to_date()
         page = read(_window(query), request.build_absolute_uri, **chosen)
         return _answer(request, query, name, item, page)
 
@@ -243,7 +247,8 @@ _list(
     "/deletions",
     schemas.Deletion,
     reads.deletions,
-    "Rows deleted from the lists, for harvesters following ?since= (tombstones)",
+    "Rows deleted from the lists or no longer public in them, for harvesters following "
+    "?since= (tombstones)",
 )
 
 

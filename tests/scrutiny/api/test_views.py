@@ -14,6 +14,7 @@ from django.utils import timezone
 from committees.models import Action, AgendaItem, Meeting, Minute
 from committees.publication import publish_agenda, publish_minutes
 from measures.models import State
+from scrutiny.api.listing import bring_up_to_date
 from scrutiny.api.views import in_utc
 from scrutiny.roles import Role
 from tests.committees.conftest import EXEMPT_TEXT, PUBLISHED
@@ -303,15 +304,22 @@ def test_a_page_takes_the_same_queries_however_many_rows(
                 make_actual(measure, state=State.PUBLISHED)
                 make_actual(measure, period="2017/18 Q2", state=State.PUBLISHED)
 
+    bring_up_to_date()  # the ledger as it starts, before the rows
     add(1)
+    with CaptureQueriesContext(connection) as compared_one:
+        bring_up_to_date()
     with CaptureQueriesContext(connection) as one:
         client.get(path)
     add(6)
+    with CaptureQueriesContext(connection) as compared_seven:
+        bring_up_to_date()
     with CaptureQueriesContext(connection) as seven:
         client.get(path)
     # The rate limit's count and the data version live in the cache: not the page's own reads.
     assert own_queries(one) <= 8
     assert own_queries(seven) == own_queries(one)
+    # Withdrawals are looked for once a change, not once a page, and as constantly.
+    assert own_queries(compared_seven) == own_queries(compared_one)
 
 
 def offset(**length: int) -> timezone_of:
