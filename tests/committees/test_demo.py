@@ -15,6 +15,7 @@ from committees.packs.content import MINUTES, MONITOR, collect_pack
 from measures.models import Actual
 from measures.rules.periods import Period
 from measures.rules.time_to_publish import days_after
+from tests.committees.packs.pack_support import load_demo
 from tests.committees.test_since import section
 
 pytestmark = pytest.mark.django_db
@@ -52,9 +53,9 @@ def test_the_demos_since_the_last_meeting_lists_its_demo_changes(client: Client,
     assert figure.commentary.startswith("Demo data, not from the council's papers")
 
 
-def test_the_demos_earlier_quarters_took_as_long_to_publish_as_the_papers_quarter(demo) -> None:
-    load_demo_committees()
-    load_demo_changes(publisher=demo["lead"])
+def test_the_demos_earlier_quarters_took_as_long_to_publish_as_the_papers_quarter() -> None:
+    load_demo()
+    load_demo_changes()
     clocks = {row.period.label: row for row in quarters_time_to_publish()}
     # 2017/18 Q1's figures went out with the pack of 31 August 2017, 62 days after it ended;
     # the oldest figures the pack prints (2016/17 Q2's) went out with it, 335 days after.
@@ -70,9 +71,9 @@ def test_the_demos_earlier_quarters_took_as_long_to_publish_as_the_papers_quarte
 
 
 def test_the_demos_meetings_were_held_and_the_minutes_confirmed_at_the_next_are_approved(
-    client: Client, demo
+    client: Client,
 ) -> None:
-    load_demo_committees()
+    load_demo()
     meetings = Meeting.objects.filter(committee__slug=COMMITTEE)
     assert meetings.count() == 7
     assert set(meetings.values_list("state", flat=True)) == {MeetingState.HELD}
@@ -92,8 +93,8 @@ def test_the_demos_meetings_were_held_and_the_minutes_confirmed_at_the_next_are_
     assert "to be confirmed as a correct record at this meeting" in html
 
 
-def test_the_demos_latest_meeting_carries_the_recommendations_monitor(client: Client, demo) -> None:
-    load_demo_committees()
+def test_the_demos_latest_meeting_carries_the_recommendations_monitor(client: Client) -> None:
+    load_demo()
     meeting = Meeting.objects.get(committee__slug=COMMITTEE, date=date(2018, 4, 20))
     page = client.get(meeting.get_absolute_url()).content.decode()
     assert "Recommendations Monitor" in page
