@@ -354,6 +354,10 @@ DEMO_NOTE = (
 # Earlier quarters for the looked after children rate, rising as the later ones do: 2016/17 Q2
 # within the tolerance band (43 to 47), Q3 outside it.
 DEMO_FIGURES = [("LAC-RATE", "2016/17 Q2", "46.2"), ("LAC-RATE", "2016/17 Q3", "47.6")]
+FIGURE_NOTE = (
+    "Demo data, not from the council's papers: an earlier quarter added to show the measure's "
+    "trend, dated as the council would have published it."
+)
 # Each published as long after its quarter as the papers' own quarter was (2017/18 Q1's
 # figures went out with the pack of 31 August 2017, 62 days after it ended), so the clocks
 # read as a council's would.
@@ -385,8 +389,8 @@ def load_demo_changes(*, publisher: User | None = None) -> dict[str, int]:
             lookup,
             {
                 "value": Decimal(value),
-                "commentary": DEMO_NOTE,
-                "source": DEMO_NOTE,
+                "commentary": FIGURE_NOTE,
+                "source": FIGURE_NOTE,
                 "state": State.PUBLISHED,
                 "published_at": published,
                 "published_by": publisher,
