@@ -22,6 +22,7 @@ from committees.models import (
     Declaration,
     ForwardPlanEntry,
     Meeting,
+    MeetingState,
     Membership,
     Minute,
     Paper,
@@ -34,7 +35,7 @@ from committees.models import (
 from committees.publication import publish_agenda
 from committees.recommendations import record_update
 from committees.services import add_opening_items, attendance_role
-from measures.demo import save_if_changed
+from measures.demo import PUBLISHED_AT, save_if_changed
 from measures.models import Actual, Measure, State
 from measures.rules.periods import Period
 
@@ -115,6 +116,14 @@ def load_demo_committees(
     Recommendation.objects.filter(committee__in=committees.values()).delete()
     Meeting.objects.filter(committee__in=committees.values()).delete()
     meetings: dict[tuple[str, str], Meeting] = {}
+    # A held meeting confirmed the minutes its minutes item printed as a correct record.
+    confirmed = {
+        (raw["committee"], item["minutes_of"])
+        for raw in data["meetings"]
+        if raw.get("state") == MeetingState.HELD
+        for item in raw.get("items", [])
+        if item.get("minutes_of")
+    }
     for raw in data["meetings"]:
         hour, minute = (int(p) for p in raw.get("time", "10:00").split(":"))
         meeting = Meeting.objects.create(
@@ -177,8 +186,7 @@ def load_demo_committees(
                 number=minute["minute_number"],
                 text=minute["text"],
                 resolutions="\n".join(minute.get("resolutions", [])),
-                # The next meeting's agenda confirms these minutes.
-                approved=False,
+                approved=(raw["committee"], raw["date"]) in confirmed,
             )
         for action in raw.get("actions", []):
             created = Action.objects.create(
@@ -336,9 +344,9 @@ def load_demo_questions(*, member: User | None = None) -> int:
     return Question.objects.filter(meeting=meeting, demo=True).count()
 
 
-# The papers' meetings are long past, so "Since the last meeting" would be empty: these few
-# changes, dated the day the demo is loaded, give each kind an entry. None is in the council's
-# papers, and each says so.
+# The papers' meetings are long past, so "Since the last meeting" would be empty: a paper and
+# an action update, dated the day the demo is loaded, give those kinds an entry. None is in
+# the council's papers, and each says so.
 DEMO_NOTE = (
     "Demo data, not from the council's papers: added when the demo was loaded, to show what "
     "changed since the committee's last meeting."
@@ -346,15 +354,25 @@ DEMO_NOTE = (
 # Earlier quarters for the looked after children rate, rising as the later ones do: 2016/17 Q2
 # within the tolerance band (43 to 47), Q3 outside it.
 DEMO_FIGURES = [("LAC-RATE", "2016/17 Q2", "46.2"), ("LAC-RATE", "2016/17 Q3", "47.6")]
+FIGURE_NOTE = (
+    "Demo data, not from the council's papers: an earlier quarter added to show the measure's "
+    "trend, dated as the council would have published it."
+)
+# Each published as long after its quarter as the papers' own quarter was (2017/18 Q1's
+# figures went out with the pack of 31 August 2017, 62 days after it ended), so the clocks
+# read as a council's would.
+PUBLICATION_LAG = timezone.localdate(PUBLISHED_AT) - Period.parse("2017/18 Q1").end
 COMMITTEE = "children-and-young-people-scrutiny-committee"
 
 
 @transaction.atomic
 def load_demo_changes(*, publisher: User | None = None) -> dict[str, int]:
-    """One change of each kind since the committee's last meeting, marked as demo data.
+    """Demo data, marked so: two earlier quarters' figures (one a change of status), published
+    when the council would have, and since the committee's last meeting a paper published and
+    an action updated.
 
-    Figures published (two earlier quarters, one a change of status), a paper published, and
-    an action updated. Idempotent: loading again adds nothing and keeps the first dates.
+    Idempotent: loading again adds nothing, keeps the paper's and update's first dates, and
+    puts right the figures' dates of a demo loaded before they were the council's.
     """
     now = timezone.now()
     figures = 0
@@ -365,20 +383,20 @@ def load_demo_changes(*, publisher: User | None = None) -> dict[str, int]:
             "year": period.year,
             "quarter": period.quarter,
         }
-        if not Actual.objects.filter(**lookup).exists():
-            save_if_changed(
-                Actual,
-                lookup,
-                {
-                    "value": Decimal(value),
-                    "commentary": DEMO_NOTE,
-                    "source": DEMO_NOTE,
-                    "state": State.PUBLISHED,
-                    "published_at": now,
-                    "published_by": publisher,
-                },
-            )
-            figures += 1
+        published = datetime.combine(period.end + PUBLICATION_LAG, time(12, 0), tzinfo=LONDON)
+        _, changed = save_if_changed(
+            Actual,
+            lookup,
+            {
+                "value": Decimal(value),
+                "commentary": FIGURE_NOTE,
+                "source": FIGURE_NOTE,
+                "state": State.PUBLISHED,
+                "published_at": published,
+                "published_by": publisher,
+            },
+        )
+        figures += int(changed)
     september = AgendaItem.objects.get(
         meeting__committee__slug=COMMITTEE, meeting__date=date(2017, 9, 8), number=8
     )

@@ -58,3 +58,18 @@ def test_a_member_filters_the_tracker_and_reads_a_recommendation(
     expect(page.get_by_role("heading", name="Linked measures")).to_be_visible()
     page.screenshot(path=artifacts / "recommendation.png", full_page=True)
     check_both_widths(page)
+
+
+def test_a_visitor_reads_the_monitor_on_the_agenda_of_the_demos_last_meeting(
+    page: Page, live_server, committees_demo, artifacts: Path
+) -> None:
+    page.goto(live_server.url + COMMITTEE + "2018-04-20/")
+    expect(page.get_by_role("heading", name="5. Recommendations Monitor")).to_be_visible()
+    check_both_widths(page)
+
+    page.get_by_role("link", name="Recommendations Monitor").click()
+    expect(page.get_by_role("heading", name="Open recommendations")).to_be_visible()
+    expect(page.get_by_text("That the work programme as detailed in Appendix A")).to_be_visible()
+    expect(page.get_by_text("Overdue").first).to_be_visible()
+    page.screenshot(path=artifacts / "recommendations-monitor.png", full_page=True)
+    check_both_widths(page)

@@ -104,6 +104,24 @@ def test_time_to_publish_counts_from_the_quarters_end_in_two_queries(
     assert (q2.figures, q2.last_figure_days, q2.meeting_days) == (1, 41, None)
 
 
+def test_the_clocks_page_words_a_genuinely_late_quarter_and_a_prompt_one(
+    client: Client, make_user, make_actual, make_measure
+) -> None:
+    # 2017/18 Q1 ended on 30 June 2017: a figure three years late, and one the next day.
+    late = datetime(2020, 6, 30, 12, tzinfo=LONDON)
+    make_actual(make_measure(reference="A"), state=State.PUBLISHED, published_at=late)
+    prompt = datetime(2017, 7, 1, 12, tzinfo=LONDON)
+    make_actual(make_measure(reference="B"), state=State.PUBLISHED, published_at=prompt)
+    client.force_login(make_user("officer", Role.SCRUTINY_OFFICER))
+
+    html = client.get("/committees/meetings/clocks/").content.decode()
+
+    assert "2017/18 Q1: 2 figures published, the last 1,096 days after the quarter ended" in html
+    assert "(the median figure 1); no meeting has considered it yet." in html
+    row = html.split(">2017/18 Q1</th>")[1].split("</tr>")[0]
+    assert ">1,096 days</td>" in row and ">1 day</td>" in row
+
+
 def test_the_clocks_page_is_for_scrutiny_officers(client: Client, make_user) -> None:
     assert client.get("/committees/meetings/clocks/").status_code == 302  # to sign in
     client.force_login(make_user("member", Role.COMMITTEE_MEMBER))

@@ -107,7 +107,7 @@ def test_the_admin_sign_in_page_offers_the_same_reset_of_a_forgotten_password(
     client: Client, make_user
 ) -> None:
     page = client.get("/admin/login/").content.decode()
-    link = re.search(r'<a href="([^"]+)">Forgotten your login credentials\?</a>', page)
+    link = re.search(r'<a href="([^"]+)">Forgotten your password\?</a>', page)
     assert link, "no reset link on the admin's sign-in page"
     make_user(username="cllr.kirk", role=Role.COMMITTEE_MEMBER, email="kirk@example.org")
     form = client.get(link.group(1), follow=True)

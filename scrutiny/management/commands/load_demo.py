@@ -77,8 +77,9 @@ class Command(BaseCommand):
         )
         load_demo_changes(publisher=users["lead"])
         self.stdout.write(
-            "Since the committee's last meeting: two figures, a paper and an action update "
-            "(demo data, dated today)."
+            "Two earlier quarters' figures, dated as the council would have published them; "
+            "since the committee's last meeting, a paper and an action update (demo data, dated "
+            "today)."
         )
         self.stdout.write("Demo sign-ins (username / password, role):")
         for account in accounts:
