@@ -64,7 +64,7 @@ from committees.services import (
     record_attendance_from_membership,
 )
 from scrutiny.admin_history import GuardedHistoryAdmin
-from scrutiny.formsets import UniqueRowsFormSet
+from scrutiny.formsets import SharedChoicesInline, UniqueRowsFormSet
 
 PUBLISH_PERMISSION = "committees.publish_meeting"
 EXEMPT_PERMISSION = "committees.view_exempt_paper"
@@ -79,11 +79,14 @@ class ScheduleForm(forms.Form):
     )
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(SharedChoicesInline, admin.TabularInline):
     formset = UniqueRowsFormSet
     model = Membership
     extra = 1
     autocomplete_fields = ["person"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).select_related("person")  # each row's name
 
 
 @admin.register(Committee)
@@ -119,11 +122,14 @@ class AgendaItemInline(admin.StackedInline):
         return super().get_queryset(request).filter(meeting__in=visible)
 
 
-class AttendanceInline(admin.StackedInline):
+class AttendanceInline(SharedChoicesInline, admin.StackedInline):
     formset = UniqueRowsFormSet
     model = Attendance
     extra = 0
     autocomplete_fields = ["person", "substitute_for"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).select_related("person")  # each row's name
 
     class Media:
         js = ["js/autocomplete-names.js"]
@@ -473,11 +479,14 @@ class PaperInline(admin.StackedInline):
         return format_html('<a href="{}">{}</a>', paper.get_absolute_url(), paper)
 
 
-class DeclarationInline(admin.TabularInline):
+class DeclarationInline(SharedChoicesInline, admin.TabularInline):
     formset = UniqueRowsFormSet
     model = Declaration
     extra = 0
     autocomplete_fields = ["person"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).select_related("person")  # each row's name
 
 
 class MinuteInline(admin.StackedInline):
@@ -494,7 +503,7 @@ class MinuteInline(admin.StackedInline):
         return minutes
 
 
-class ActionInline(admin.TabularInline):
+class ActionInline(SharedChoicesInline, admin.TabularInline):
     formset = UniqueRowsFormSet
     model = Action
     extra = 0
