@@ -247,7 +247,7 @@ def build_demo_packs(
 
     with django_db_blocker.unblock():
         committees_before = Committee.objects.count()
-        # The public pack's text is read (pypdf, some 15 s) while the full pack is laid out,
+        # The public pack's text is read (pypdf, about 7 s) while the full pack is laid out,
         # which happens in another process (committees/sandbox.py) while this one waits.
         with transaction.atomic(), ThreadPoolExecutor(max_workers=1) as reader:
             meeting = load_demo()
