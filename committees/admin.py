@@ -510,8 +510,19 @@ class ActionInline(SharedChoicesInline, admin.TabularInline):
     autocomplete_fields = ["owner"]
 
 
+class MeetingChoicesAdmin(admin.ModelAdmin):
+    """A form whose meeting boxes fetch each meeting's committee (its name) with it."""
+
+    def formfield_for_foreignkey(
+        self, db_field: Any, request: HttpRequest, **kwargs: Any
+    ) -> forms.ModelChoiceField | None:
+        if db_field.related_model is Meeting and "queryset" not in kwargs:
+            kwargs["queryset"] = Meeting.objects.select_related("committee")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
 @admin.register(AgendaItem)
-class AgendaItemAdmin(admin.ModelAdmin):
+class AgendaItemAdmin(MeetingChoicesAdmin):
     list_display = ["__str__", "meeting", "purpose", "contributor"]
     list_filter = ["meeting__committee", "purpose"]
     search_fields = ["title"]
@@ -594,7 +605,7 @@ class ActionAdmin(GuardedHistoryAdmin):
 
 
 @admin.register(WorkProgrammeItem)
-class WorkProgrammeItemAdmin(admin.ModelAdmin):
+class WorkProgrammeItemAdmin(MeetingChoicesAdmin):
     list_display = ["title", "committee", "meeting", "contributor", "purpose", "agenda_item"]
     list_filter = ["committee"]
     actions = ["add_to_agenda"]

@@ -110,3 +110,17 @@ def test_committee_page_queries_do_not_grow_with_members(
     one = committee_with(make_committee, 1)
     twenty = committee_with(make_committee, 20)
     assert page_queries(admin_client, twenty) == page_queries(admin_client, one)
+
+
+def test_agenda_item_page_queries_do_not_grow_with_the_meetings_to_choose_from(
+    admin_client: Client, make_committee: Callable[..., Committee]
+) -> None:
+    committee = make_committee()
+    meeting = Meeting.objects.create(committee=committee, date=date(2017, 9, 8), venue="Lincoln")
+    page = item_with(meeting, 1, number=1)
+    before = page_queries(admin_client, page)
+    Meeting.objects.bulk_create(
+        Meeting(committee=make_committee(f"Panel {n}"), date=date(2018, 1, n), venue="Lincoln")
+        for n in range(1, 21)
+    )
+    assert page_queries(admin_client, page) == before
