@@ -64,7 +64,7 @@ from committees.services import (
     record_attendance_from_membership,
 )
 from scrutiny.admin_history import GuardedHistoryAdmin
-from scrutiny.formsets import UniqueRowsFormSet
+from scrutiny.formsets import SharedChoicesInline, UniqueRowsFormSet
 
 PUBLISH_PERMISSION = "committees.publish_meeting"
 EXEMPT_PERMISSION = "committees.view_exempt_paper"
@@ -79,11 +79,14 @@ class ScheduleForm(forms.Form):
     )
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(SharedChoicesInline, admin.TabularInline):
     formset = UniqueRowsFormSet
     model = Membership
     extra = 1
     autocomplete_fields = ["person"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).select_related("person")  # each row's name
 
 
 @admin.register(Committee)
@@ -119,11 +122,14 @@ class AgendaItemInline(admin.StackedInline):
         return super().get_queryset(request).filter(meeting__in=visible)
 
 
-class AttendanceInline(admin.StackedInline):
+class AttendanceInline(SharedChoicesInline, admin.StackedInline):
     formset = UniqueRowsFormSet
     model = Attendance
     extra = 0
     autocomplete_fields = ["person", "substitute_for"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).select_related("person")  # each row's name
 
     class Media:
         js = ["js/autocomplete-names.js"]
@@ -473,11 +479,14 @@ class PaperInline(admin.StackedInline):
         return format_html('<a href="{}">{}</a>', paper.get_absolute_url(), paper)
 
 
-class DeclarationInline(admin.TabularInline):
+class DeclarationInline(SharedChoicesInline, admin.TabularInline):
     formset = UniqueRowsFormSet
     model = Declaration
     extra = 0
     autocomplete_fields = ["person"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).select_related("person")  # each row's name
 
 
 class MinuteInline(admin.StackedInline):
@@ -494,15 +503,26 @@ class MinuteInline(admin.StackedInline):
         return minutes
 
 
-class ActionInline(admin.TabularInline):
+class ActionInline(SharedChoicesInline, admin.TabularInline):
     formset = UniqueRowsFormSet
     model = Action
     extra = 0
     autocomplete_fields = ["owner"]
 
 
+class MeetingChoicesAdmin(admin.ModelAdmin):
+    """A form whose meeting boxes fetch each meeting's committee (its name) with it."""
+
+    def formfield_for_foreignkey(
+        self, db_field: Any, request: HttpRequest, **kwargs: Any
+    ) -> forms.ModelChoiceField | None:
+        if db_field.related_model is Meeting and "queryset" not in kwargs:
+            kwargs["queryset"] = Meeting.objects.select_related("committee")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
 @admin.register(AgendaItem)
-class AgendaItemAdmin(admin.ModelAdmin):
+class AgendaItemAdmin(MeetingChoicesAdmin):
     list_display = ["__str__", "meeting", "purpose", "contributor"]
     list_filter = ["meeting__committee", "purpose"]
     search_fields = ["title"]
@@ -585,7 +605,7 @@ class ActionAdmin(GuardedHistoryAdmin):
 
 
 @admin.register(WorkProgrammeItem)
-class WorkProgrammeItemAdmin(admin.ModelAdmin):
+class WorkProgrammeItemAdmin(MeetingChoicesAdmin):
     list_display = ["title", "committee", "meeting", "contributor", "purpose", "agenda_item"]
     list_filter = ["committee"]
     actions = ["add_to_agenda"]

@@ -1,15 +1,112 @@
-"""Admin inline rows checked against every unique constraint before anything is saved."""
+"""Admin inline rows checked against every unique constraint before anything is saved, and
+drawn with a fixed number of queries however many rows there are."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, cast
 
+from django.contrib import admin
+from django.contrib.admin.widgets import (
+    AutocompleteMixin,
+    AutocompleteSelect,
+    RelatedFieldWidgetWrapper,
+)
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.forms import ModelChoiceField
 from django.forms.models import BaseInlineFormSet
+from django.forms.widgets import ChoiceWidget, Widget
+from django.http import HttpRequest
+from django.utils.functional import cached_property
 
 
-class UniqueRowsFormSet(BaseInlineFormSet):
+class SharedAutocompleteSelect(AutocompleteSelect):
+    """An autocomplete box showing a choice fetched with every other row's, in one query.
+
+    Django's box fetches its own chosen record as it is drawn: one query a row.
+    """
+
+    chosen: dict[str, str] | None = None  # value to label, filled in by SharedChoicesFormSet
+
+    def optgroups(self, name: str, value: Sequence[str], attr: Any = None) -> list[Any]:
+        empty = self.choices.field.empty_values
+        selected = {str(v) for v in value if str(v) not in empty}
+        if self.chosen is None or not selected <= self.chosen.keys():
+            return super().optgroups(name, value, attr)  # a value posted but never fetched
+        options = [] if self.is_required else [self.create_option(name, "", "", False, 0)]
+        for key in selected:
+            options.append(self.create_option(name, key, self.chosen[key], True, len(options)))
+        return [(None, options, 0)]
+
+
+def _inner(widget: Widget) -> Widget:
+    return widget.widget if isinstance(widget, RelatedFieldWidgetWrapper) else widget
+
+
+def share_choices(forms: list[Any]) -> None:
+    """Fetch each choice field's options, or its autocomplete boxes' chosen records, once
+    for all the forms (rows) rather than once a row."""
+    if not forms:
+        return
+    for name, field in forms[0].fields.items():
+        if not isinstance(field, ModelChoiceField):
+            continue
+        widget = _inner(field.widget)
+        if isinstance(widget, SharedAutocompleteSelect):
+            remote = widget.field.remote_field
+            key = remote.model._meta.get_field(remote.field_name)
+            to_field = key.attname
+            values = set()
+            for form in forms:
+                value = form[name].value()
+                try:
+                    values.add(key.to_python(getattr(value, "pk", value)))
+                except ValidationError:
+                    continue  # not a key: the row's box looks it up itself, as Django's does
+            values -= {None, ""}
+            records = cast(models.QuerySet, field.queryset)  # a model choice field has one
+            found = records.using(widget.db).filter(**{f"{to_field}__in": values})
+            chosen = {str(getattr(obj, to_field)): field.label_from_instance(obj) for obj in found}
+            for form in forms:
+                _inner(form.fields[name].widget).chosen = chosen  # type: ignore[attr-defined]
+        elif isinstance(widget, ChoiceWidget) and not isinstance(widget, AutocompleteMixin):
+            options = list(field.choices)  # type: ignore[arg-type]
+            for form in forms:
+                form.fields[name].choices = options
+
+
+class SharedChoicesFormSet(BaseInlineFormSet):
+    """Inline rows whose choices are fetched once for all rows, and whose key to the record
+    the page is about is that record (a row's name often includes it)."""
+
+    @cached_property
+    def forms(self) -> list[Any]:
+        forms = list(super().forms)
+        parent = self.instance.pk
+        for form in forms:
+            if parent is not None and getattr(form.instance, self.fk.attname) == parent:
+                self.fk.set_cached_value(form.instance, self.instance)
+        share_choices(forms)
+        return forms
+
+
+class SharedChoicesInline(admin.options.InlineModelAdmin):
+    """An inline whose autocomplete boxes share one query for all rows' chosen records."""
+
+    formset = SharedChoicesFormSet
+
+    def formfield_for_foreignkey(
+        self, db_field: models.ForeignKey, request: HttpRequest, **kwargs: Any
+    ) -> Any:
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = SharedAutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class UniqueRowsFormSet(SharedChoicesFormSet):
     """An inline whose rows cannot clash, with the database or with each other.
 
     Django checks a row's conditional unique constraints (one target per measure and year,

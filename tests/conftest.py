@@ -1,5 +1,6 @@
 """Shared fixtures and make_* builders for the whole suite."""
 
+import gc
 import os
 from collections.abc import Callable, Iterator
 from decimal import Decimal
@@ -293,6 +294,14 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         if left_out:
             config.hook.pytest_deselected(items=left_out)
             items[:] = [item for item in items if not item.get_closest_marker("postgres_only")]
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Leave the objects made by importing Django, the libraries and the tests (some 380,000)
+    out of the garbage collector's full passes: each pass walked them all, about 0.2 s every
+    few admin pages, and they live as long as the run in any case."""
+    gc.collect()
+    gc.freeze()
 
 
 def pytest_configure(config: pytest.Config) -> None:

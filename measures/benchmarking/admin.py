@@ -10,7 +10,7 @@ from measures.benchmarking.models import (
     GroupValue,
     MeasureBenchmark,
 )
-from scrutiny.formsets import UniqueRowsFormSet
+from scrutiny.formsets import SharedChoicesInline, UniqueRowsFormSet
 
 
 @admin.register(Area)
@@ -21,14 +21,14 @@ class AreaAdmin(admin.ModelAdmin):
     list_select_related = ["region"]
 
 
-class GroupMemberInline(admin.TabularInline):
+class GroupMemberInline(SharedChoicesInline, admin.TabularInline):
     formset = UniqueRowsFormSet
     model = GroupMember
     extra = 1
     autocomplete_fields = ["area"]
 
 
-class GroupValueInline(admin.TabularInline):
+class GroupValueInline(SharedChoicesInline, admin.TabularInline):
     formset = UniqueRowsFormSet
     model = GroupValue
     extra = 0

@@ -9,6 +9,7 @@ from django.test import Client
 
 from measures.models import Actual, Measure, State, Target
 from measures.rules.rating import Status
+from tests.committees.test_admin import page_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -330,3 +331,13 @@ def test_the_missing_filter_agrees_with_the_report_on_measures_without_a_target(
     assert "CIN-RATE" not in missing and "CIN-COUNT" not in missing
     assert "CIN-RATE" in report and "CIN-COUNT" not in report
     assert "CL-SUITABLE-ACCOM" in missing and "CL-SUITABLE-ACCOM" in report
+
+
+def test_measure_page_queries_do_not_grow_with_targets(admin_client: Client, make_target) -> None:
+    pages = []
+    for reference, years in [("LAC-RATE", 1), ("CP-RATE", 20)]:
+        for year in range(2000, 2000 + years):
+            target = make_target(reference, year=year)
+        pages.append(f"/admin/measures/measure/{target.measure.pk}/change/")
+    one, twenty = (page_queries(admin_client, url) for url in pages)
+    assert twenty == one

@@ -9,6 +9,7 @@ import io
 import json
 import re
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -246,10 +247,13 @@ def build_demo_packs(
 
     with django_db_blocker.unblock():
         committees_before = Committee.objects.count()
-        with transaction.atomic():
+        # The public pack's text is read (pypdf, about 7 s) while the full pack is laid out,
+        # which happens in another process (committees/sandbox.py) while this one waits.
+        with transaction.atomic(), ThreadPoolExecutor(max_workers=1) as reader:
             meeting = load_demo()
-            public = read_pack(build_pack(meeting=meeting, version="public"))
+            public_read = reader.submit(read_pack, build_pack(meeting=meeting, version="public"))
             full = read_pack(build_pack(meeting=meeting, version="full"))
+            public = public_read.result()
             extra = capture(meeting) if capture else {}
             committee = meeting.committee.name
             transaction.set_rollback(True)
