@@ -257,7 +257,8 @@ def chart_drawing(
 ) -> Iterator[Drawing]:
     """Start Chromium with `tabs` tabs and draw the (figure dict, name) pairs in the background.
 
-    Yields at once, so the caller can lay out pages meanwhile; Drawing.result() gives the SVGs.
+    Yields at once, so the caller can work meanwhile (a build checks its uploads); then
+    Drawing.result() gives the SVGs.
     Chromium must start within start_seconds, each chart be drawn within chart_seconds of
     getting a tab, and all within `seconds`; otherwise ChartError names the step or the
     measure. Leaving the block stops Chromium, whether or not the charts were waited for.

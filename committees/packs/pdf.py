@@ -251,8 +251,9 @@ def render_pack(pack: PackContent, *, progress: Progress = lambda _: None) -> Bu
     budget = Budget()
     with _charts_drawn(pack, progress, budget) as charts_drawn:
         uploads = {document.anchor: _read_upload(document, budget) for document in pack.uploads}
-        # Chromium is stopped before the pages are laid out: the two at once would need over
-        # 1 GB for a 240-page pack (bench/pack.py).
+        # Chromium is stopped before the pages are laid out: drawing during the first layout
+        # was tried, and with the layout's child process needed about 1.1 GB for a 240-page
+        # pack (bench/pack.py), over the 1 GB aim.
         charts_drawn()
     progress("Laying out the pages")
     laid, ranges = _lay_out_numbered(pack, budget)
